@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "Parley",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "parley", targets: ["parley"]),
+        .library(name: "MessageLint", targets: ["MessageLint"]),
+        .library(name: "PCRE2", targets: ["PCRE2"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .target(name: "PCRE2", dependencies: ["CPCRE2"], swiftSettings: swiftSettings),
+        .target(
+            name: "MessageLint",
+            dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ParleyCLI",
+            dependencies: ["MessageLint", "PCRE2", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "parley", dependencies: ["ParleyCLI"], swiftSettings: swiftSettings),
+        .target(name: "TestSupport", dependencies: ["MessageLint"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MessageLintTests", dependencies: ["MessageLint", "TestSupport", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
+        .testTarget(name: "ParleyCLITests", dependencies: ["ParleyCLI", "MessageLint", "TestSupport"], swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// Benchmarks pull in ordo-one/benchmark and its plugin; plain `swift build`/`swift test` never compile them.
+if Context.environment["ENABLE_PARLEY_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "LintBenchmarks",
+            dependencies: ["MessageLint", "PCRE2", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/LintBenchmarks",
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+}

@@ -1,0 +1,141 @@
+public import PCRE2
+
+/// Checks drafts against a set of rules. Patterns were compiled when the rules were loaded; a lint
+/// allocates only its own match data, so one `Linter` can serve many threads at once.
+public struct Linter: Sendable {
+    public let rules: [Rule]
+    public let configuration: LintConfiguration
+    public let limits: MatchLimits
+
+    /// The id of the finding reported when a rule's pattern hits a PCRE2 limit.
+    public static let matchLimitRuleID = "engine.match-limit"
+
+    public init(rules: [Rule], configuration: LintConfiguration = .none, limits: MatchLimits = .default)
+        throws(LintConfigurationError)
+    {
+        self.init(appliedRules: try configuration.apply(to: rules), configuration: configuration, limits: limits)
+    }
+
+    init(appliedRules rules: [Rule], configuration: LintConfiguration, limits: MatchLimits) {
+        self.rules = rules
+        self.configuration = configuration
+        self.limits = limits
+    }
+
+    /// Every finding in the draft, in report order (subject, body, attachments; then by position).
+    public func lint(_ draft: Draft) -> [Finding] {
+        var texts = FieldTexts(draft: draft)
+        var findings: [Finding] = []
+        for rule in rules where rule.applies(to: draft.messageType) {
+            findings += check(rule, draft: draft, texts: &texts)
+        }
+        return findings.sorted(by: Finding.reportOrder)
+    }
+
+    /// The findings of one rule.
+    func check(_ rule: Rule, draft: Draft, texts: inout FieldTexts) -> [Finding] {
+        do throws(PCRE2Error) {
+            switch rule.check {
+            case .pattern:
+                return try patternFindings(rule, texts: &texts)
+            case .requiredPattern:
+                return try requiredPatternFindings(rule, texts: &texts)
+            case .attachmentCount, .attachmentSize, .attachmentType:
+                return AttachmentCheck(rule: rule).findings(in: draft, names: texts.text(of: .attachmentName))
+            case let .length(limits):
+                return LengthCheck(rule: rule, limits: limits).findings(in: draft, body: texts.text(of: .body))
+            }
+        } catch {
+            return [matchLimitFinding(rule, error: error)]
+        }
+    }
+
+    private func patternFindings(_ rule: Rule, texts: inout FieldTexts) throws(PCRE2Error) -> [Finding] {
+        var findings: [Finding] = []
+        for field in rule.fields {
+            let text = texts.text(of: field)
+            guard !text.bytes.isEmpty else { continue }
+            var spans: [Range<Int>] = []
+            for pattern in rule.patterns {
+                spans += try pattern.matches(in: text, limits: limits)
+            }
+            for span in Self.withoutOverlaps(spans) where !span.isEmpty {
+                let matched = text.substring(span)
+                if try isExcepted(matched, by: rule) { continue }
+                findings.append(finding(rule, field: field, text: text, span: span))
+            }
+        }
+        return findings
+    }
+
+    private func requiredPatternFindings(_ rule: Rule, texts: inout FieldTexts) throws(PCRE2Error) -> [Finding] {
+        for field in rule.fields {
+            let text = texts.text(of: field)
+            for pattern in rule.patterns where try pattern.firstMatch(in: text, limits: limits) != nil {
+                return []
+            }
+        }
+        return [
+            Finding(
+                rule: rule.id, category: rule.category, severity: rule.severity, message: rule.message(quoting: ""),
+                policy: rule.policy, field: .body, line: 1, column: 1, offset: 0, length: 0, match: "",
+                suggestion: rule.suggestion)
+        ]
+    }
+
+    private func isExcepted(_ matched: String, by rule: Rule) throws(PCRE2Error) -> Bool {
+        for exception in rule.exceptions where try exception.matchesWhole(matched, limits: limits) {
+            return true
+        }
+        if rule.category == .externalLink, !configuration.allowedDomains.isEmpty,
+            let host = LinkHost(of: matched), configuration.allows(host: host.name)
+        {
+            return true
+        }
+        return false
+    }
+
+    func finding(_ rule: Rule, field: Field, text: UTF8Text, span: Range<Int>) -> Finding {
+        let position = text.position(ofByte: span.lowerBound)
+        let matched = text.substring(span)
+        return Finding(
+            rule: rule.id, category: rule.category, severity: rule.severity, message: rule.message(quoting: matched),
+            policy: rule.policy, field: field, line: position.line, column: position.column,
+            offset: position.codePointOffset, length: text.codePointCount(of: span), match: matched,
+            suggestion: rule.suggestion)
+    }
+
+    private func matchLimitFinding(_ rule: Rule, error: PCRE2Error) -> Finding {
+        Finding(
+            rule: Self.matchLimitRuleID, category: rule.category, severity: .warning,
+            message: "Rule \(rule.id) was stopped before it finished (\(error)); this draft was not fully checked for it.",
+            policy: "rules/README.md#patterns", field: .body, line: 1, column: 1, offset: 0, length: 0,
+            match: "", suggestion: "Simplify the rule's pattern (bounded repetitions, no nested quantifiers).")
+    }
+
+    /// Spans with overlapping ones removed: the earliest wins, and of two starting together the longest.
+    static func withoutOverlaps(_ spans: [Range<Int>]) -> [Range<Int>] {
+        let sorted = spans.sorted { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.count > $1.count }
+        var kept: [Range<Int>] = []
+        for span in sorted {
+            if let last = kept.last, span.lowerBound < last.upperBound { continue }
+            kept.append(span)
+        }
+        return kept
+    }
+}
+
+/// The draft's fields prepared for matching, each converted once per lint.
+struct FieldTexts {
+    let draft: Draft
+    private var cache: [Field: UTF8Text] = [:]
+
+    init(draft: Draft) { self.draft = draft }
+
+    mutating func text(of field: Field) -> UTF8Text {
+        if let text = cache[field] { return text }
+        let text = UTF8Text(draft.text(of: field))
+        cache[field] = text
+        return text
+    }
+}

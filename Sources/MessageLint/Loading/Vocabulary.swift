@@ -1,0 +1,75 @@
+import Foundation
+
+/// A named word list from `rules/vocabularies/NAME.txt`, spliced into patterns as `{{NAME}}`.
+public struct Vocabulary: Sendable, Hashable {
+    public var name: String
+    public var words: [String]
+
+    public init(name: String, words: [String]) {
+        self.name = name
+        self.words = words
+    }
+
+    /// Parses one word per line; blank lines and `#` comments are skipped.
+    public init(name: String, contents: String) {
+        self.name = name
+        self.words = contents.split(whereSeparator: \.isNewline).compactMap { line in
+            let word =
+                line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
+                .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            return word.isEmpty ? nil : word
+        }
+    }
+
+    /// The words as a trie-factored, non-capturing PCRE2 group. Shared prefixes are matched once, so
+    /// the cost grows with the length of a word, not the number of words; longer words are tried
+    /// before their prefixes.
+    public var pattern: String { TrieAlternation(words: words).pattern }
+}
+
+/// Builds `(?:c(?:a|o(?:m|op)?)|…)` from a word list.
+struct TrieAlternation {
+    private final class Node {
+        var children: [Character: Node] = [:]
+        var isWord = false
+    }
+
+    private let root = Node()
+
+    init(words: [String]) {
+        for word in words where !word.isEmpty {
+            var node = root
+            for character in word {
+                if let next = node.children[character] {
+                    node = next
+                } else {
+                    let next = Node()
+                    node.children[character] = next
+                    node = next
+                }
+            }
+            node.isWord = true
+        }
+    }
+
+    var pattern: String {
+        let body = Self.emit(root)
+        return body.isEmpty ? "(?!)" : "(?:\(body))"
+    }
+
+    private static func emit(_ node: Node) -> String {
+        let branches = node.children.keys.sorted().map { escape($0) + emit(node.children[$0]!) }
+        guard !branches.isEmpty else { return "" }
+        let alternation = branches.count == 1 ? branches[0] : "(?:\(branches.joined(separator: "|")))"
+        guard node.isWord else { return alternation }
+        // A word ending here may also continue: try the longer words first (greedy `?`).
+        return branches.count == 1 && branches[0].count == 1 ? "\(alternation)?" : "(?:\(branches.joined(separator: "|")))?"
+    }
+
+    private static func escape(_ character: Character) -> String {
+        if character.isLetter || character.isNumber { return String(character) }
+        return character.unicodeScalars.map { scalar in
+            scalar.isASCII ? "\\" + String(scalar) : String(scalar)
+        }.joined()
+    }
+}

@@ -1,0 +1,7 @@
+/// The part of a draft a rule looks at and a finding points into.
+public enum Field: String, Sendable, Hashable, Codable, CaseIterable {
+    case subject
+    case body
+    /// The attachment names, one per line: line N is attachment N.
+    case attachmentName = "attachment-name"
+}

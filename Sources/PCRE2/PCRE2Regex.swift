@@ -1,0 +1,111 @@
+import CPCRE2
+
+/// A compiled PCRE2 pattern, JIT-compiled once and shared.
+///
+/// PCRE2 allows one compiled pattern to be used by many threads at once as long as each match has
+/// its own match data, which `matches(in:limits:)` creates per call; hence `@unchecked Sendable`.
+public final class PCRE2Regex: @unchecked Sendable {
+    public let pattern: String
+    public let options: CompileOptions
+    /// Whether the JIT compiler accepted the pattern (matching is identical without it, only slower).
+    public let isJITCompiled: Bool
+    private let code: OpaquePointer
+
+    public init(_ pattern: String, options: CompileOptions = .unicode) throws(PCRE2Error) {
+        var status: Int32 = 0
+        var errorOffset = 0
+        let bytes = Array(pattern.utf8)
+        let compiled = bytes.withUnsafeBufferPointer { buffer in
+            pcre2_compile_8(buffer.baseAddress, buffer.count, options.rawValue, &status, &errorOffset, nil)
+        }
+        guard let compiled else {
+            throw .compile(message: PCRE2Error.message(for: status), offset: errorOffset)
+        }
+        self.code = compiled
+        self.pattern = pattern
+        self.options = options
+        self.isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// All non-overlapping matches in `text`, as UTF-8 byte ranges of the whole match (after `\K`).
+    public func matches(in text: UTF8Text, limits: MatchLimits = .default) throws(PCRE2Error) -> [Range<Int>] {
+        try text.bytes.withUnsafeBufferPointer { subject throws(PCRE2Error) in
+            try matches(subject: subject, limits: limits, anchoredWhole: false, maxCount: .max)
+        }
+    }
+
+    /// Whether the pattern matches `text` as a whole (anchored at both ends).
+    public func matchesWhole(_ text: some StringProtocol, limits: MatchLimits = .default) throws(PCRE2Error) -> Bool {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { subject throws(PCRE2Error) in
+            try !matches(subject: subject, limits: limits, anchoredWhole: true, maxCount: 1).isEmpty
+        }
+    }
+
+    /// Whether the pattern matches anywhere in `text`.
+    public func firstMatch(in text: UTF8Text, limits: MatchLimits = .default) throws(PCRE2Error) -> Range<Int>? {
+        try text.bytes.withUnsafeBufferPointer { subject throws(PCRE2Error) in
+            try matches(subject: subject, limits: limits, anchoredWhole: false, maxCount: 1).first
+        }
+    }
+
+    private func matches(
+        subject: UnsafeBufferPointer<UInt8>, limits: MatchLimits, anchoredWhole: Bool, maxCount: Int
+    ) throws(PCRE2Error) -> [Range<Int>] {
+        guard let context = pcre2_match_context_create_8(nil) else {
+            throw .match(code: 0, message: "cannot allocate a match context")
+        }
+        defer { pcre2_match_context_free_8(context) }
+        pcre2_set_match_limit_8(context, limits.matchLimit)
+        pcre2_set_depth_limit_8(context, limits.depthLimit)
+        pcre2_set_heap_limit_8(context, limits.heapLimitKiB)
+        guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
+            throw .match(code: 0, message: "cannot allocate match data")
+        }
+        defer { pcre2_match_data_free_8(matchData) }
+
+        // A zero-length buffer may have a nil base address; PCRE2 accepts any non-null pointer with length 0.
+        var empty: UInt8 = 0
+        let base = subject.baseAddress ?? withUnsafePointer(to: &empty) { $0 }
+        let length = subject.count
+        // The subject is a Swift String's UTF-8, valid by construction, so skip PCRE2's check per call.
+        var baseOptions: UInt32 = PCRE2_NO_UTF_CHECK
+        if anchoredWhole { baseOptions |= PCRE2_ANCHORED | PCRE2_ENDANCHORED }
+
+        var results: [Range<Int>] = []
+        var start = 0
+        var extraOptions: UInt32 = 0
+        while start <= length, results.count < maxCount {
+            let rc = pcre2_match_8(code, base, length, start, baseOptions | extraOptions, matchData, context)
+            if rc == PCRE2_ERROR_NOMATCH {
+                // After an empty match we retried here without allowing another empty match; on failure
+                // move one code point on (as pcre2demo does), never by `end + 1` bytes into a character.
+                guard extraOptions != 0 else { break }
+                extraOptions = 0
+                start = Self.nextCodePoint(after: start, in: subject)
+                continue
+            }
+            if rc < 0 { throw PCRE2Error.fromMatch(code: rc) }
+            guard let ovector = pcre2_get_ovector_pointer_8(matchData) else { break }
+            let matchStart = ovector[0], matchEnd = ovector[1]
+            // \K inside a lookaround can report start > end; such a span is not a usable finding.
+            if matchStart <= matchEnd { results.append(matchStart..<matchEnd) }
+            if matchEnd == matchStart {
+                extraOptions = PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED
+            } else {
+                extraOptions = 0
+            }
+            start = max(matchEnd, start + (matchEnd < start ? 1 : 0))
+            if anchoredWhole { break }
+        }
+        return results
+    }
+
+    private static func nextCodePoint(after offset: Int, in subject: UnsafeBufferPointer<UInt8>) -> Int {
+        var next = offset + 1
+        while next < subject.count, subject[next] & 0xC0 == 0x80 { next += 1 }
+        return next
+    }
+}

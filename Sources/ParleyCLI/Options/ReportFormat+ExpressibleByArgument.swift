@@ -1,0 +1,4 @@
+import ArgumentParser
+import MessageLint
+
+extension ReportFormat: ExpressibleByArgument {}

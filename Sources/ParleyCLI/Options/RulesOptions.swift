@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import MessageLint
+
+/// `--rules DIR`, shared by every command that needs the rule pack.
+struct RulesOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The rules folder (default: $PARLEY_RULES, else the rules shipped with parley).", valueName: "dir"))
+    var rules: String?
+
+    func loadRules() throws -> [Rule] {
+        let directory = try ShippedRules.current(explicit: rules).directory()
+        do {
+            return try RuleLoader().load(directory: directory)
+        } catch {
+            throw InputError("invalid rules: \(error)")
+        }
+    }
+}
