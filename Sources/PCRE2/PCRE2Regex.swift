@@ -11,7 +11,10 @@ public final class PCRE2Regex: @unchecked Sendable {
     public let isJITCompiled: Bool
     private let code: OpaquePointer
 
-    public init(_ pattern: String, options: CompileOptions = .unicode) throws(PCRE2Error) {
+    /// Compiles `pattern`; with `jit` (the default) also JIT-compiles it, which makes matching several
+    /// times faster but costs far more than compiling: a one-shot lint of a short draft is quicker
+    /// with the interpreter.
+    public init(_ pattern: String, options: CompileOptions = .unicode, jit: Bool = true) throws(PCRE2Error) {
         var status: Int32 = 0
         var errorOffset = 0
         let bytes = Array(pattern.utf8)
@@ -24,7 +27,7 @@ public final class PCRE2Regex: @unchecked Sendable {
         self.code = compiled
         self.pattern = pattern
         self.options = options
-        self.isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+        self.isJITCompiled = jit && pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
     }
 
     deinit { pcre2_code_free_8(code) }

@@ -11,15 +11,19 @@ public struct RuleLoader: Sendable {
     public var limits: MatchLimits
     /// Whether to run each rule's examples while loading (tests run them separately, with prefixes).
     public var verifyExamples: Bool
+    /// Whether to JIT-compile patterns. JIT pays off over many or long drafts; compiling the full
+    /// pack's JIT code costs ~80 ms, more than interpreting one short draft.
+    public var jit: Bool
 
-    public init(limits: MatchLimits = .default, verifyExamples: Bool = true) {
+    public init(limits: MatchLimits = .default, verifyExamples: Bool = true, jit: Bool = true) {
         self.limits = limits
         self.verifyExamples = verifyExamples
+        self.jit = jit
     }
 
     static let ruleKeys = [
         "id", "category", "severity", "confidence", "message", "policy", "check", "patterns", "caseless",
-        "exceptions", "fields", "message_types", "suggestion", "options", "examples",
+        "exceptions", "fields", "message_types", "except_message_types", "suggestion", "options", "examples",
     ]
 
     public func load(directory: URL) throws(RuleLoadingError) -> [Rule] {
@@ -59,7 +63,7 @@ public struct RuleLoader: Sendable {
         }
         var rules: [Rule] = []
         for node in sequence {
-            rules.append(try RuleParser(document: document, vocabularies: vocabularies, limits: limits).rule(from: node))
+            rules.append(try RuleParser(document: document, vocabularies: vocabularies, limits: limits, jit: jit).rule(from: node))
         }
         return rules
     }

@@ -6,6 +6,7 @@ struct RuleParser {
     let document: YAMLDocument
     let vocabularies: [String: Vocabulary]
     let limits: MatchLimits
+    let jit: Bool
 
     static let exampleKeys = ["subject", "body", "attachments", "message_type"]
 
@@ -44,7 +45,20 @@ struct RuleParser {
             }
             return field
         }
-        let messageTypes = try (map.strings("message_types") ?? []).map { (name, node) throws(RuleLoadingError) in
+        let messageTypes = try messageTypeList("message_types", map: map, id: id)
+        let exceptMessageTypes = try messageTypeList("except_message_types", map: map, id: id)
+        var rule = Rule(
+            id: id, category: category, severity: severity, confidence: confidence, message: message, policy: policy,
+            check: check, patterns: patterns, exceptions: exceptions, fields: fields.isEmpty ? [.body, .subject] : fields,
+            messageTypes: messageTypes, suggestion: try map.string("suggestion", required: false),
+            location: document.location(of: node))
+        rule.exceptMessageTypes = exceptMessageTypes
+        rule.examples = try parseExamples(map, rule: rule)
+        return rule
+    }
+
+    private func messageTypeList(_ key: String, map: YAMLMapping, id: String) throws(RuleLoadingError) -> [MessageType] {
+        try (map.strings(key) ?? []).map { (name, node) throws(RuleLoadingError) in
             guard let type = MessageType(name) else {
                 throw RuleLoadingError(
                     location: document.location(of: node), ruleID: id,
@@ -52,19 +66,12 @@ struct RuleParser {
             }
             return type
         }
-        var rule = Rule(
-            id: id, category: category, severity: severity, confidence: confidence, message: message, policy: policy,
-            check: check, patterns: patterns, exceptions: exceptions, fields: fields.isEmpty ? [.body, .subject] : fields,
-            messageTypes: messageTypes, suggestion: try map.string("suggestion", required: false),
-            location: document.location(of: node))
-        rule.examples = try parseExamples(map, rule: rule)
-        return rule
     }
 
     private func compile(_ source: String, node: Node, options: CompileOptions, map: YAMLMapping) throws(RuleLoadingError) -> PCRE2Regex {
         let expanded = try expandVocabularies(in: source, node: node, map: map)
         do {
-            return try PCRE2Regex(expanded, options: options)
+            return try PCRE2Regex(expanded, options: options, jit: jit)
         } catch {
             let detail: String
             if case let .compile(message, offset) = error {

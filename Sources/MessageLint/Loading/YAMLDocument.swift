@@ -9,7 +9,10 @@ struct YAMLDocument {
     init(file: String, contents: String) throws(RuleLoadingError) {
         self.file = file
         do {
-            self.root = try Yams.compose(yaml: contents)
+            // The basic resolver tags every scalar as a string; the default one runs a regular expression
+            // per scalar to guess its type, which dominated rule loading. Values are read as the type
+            // each key needs (`node.int`, `node.bool`), so nothing is lost.
+            self.root = try Yams.compose(yaml: contents, .basic)
         } catch let error as YamlError {
             throw RuleLoadingError(location: Self.location(of: error, file: file), message: "malformed YAML: \(Self.problem(of: error))")
         } catch {

@@ -17,6 +17,8 @@ public struct Rule: Sendable, Identifiable {
     public var fields: [Field]
     /// The message types the rule applies to; empty means all.
     public var messageTypes: [MessageType]
+    /// Message types excluded even when `messageTypes` selects them (`proactive` but not `sendInvoice`).
+    public var exceptMessageTypes: [MessageType] = []
     public var suggestion: String?
     public var examples: [RuleExample]
     /// Where the rule is defined (`rules/contact-info.yaml:12:3`).
@@ -45,7 +47,8 @@ public struct Rule: Sendable, Identifiable {
     }
 
     public func applies(to type: MessageType) -> Bool {
-        messageTypes.isEmpty || messageTypes.contains { type.isSelected(by: $0) }
+        (messageTypes.isEmpty || messageTypes.contains { type.isSelected(by: $0) })
+            && !exceptMessageTypes.contains { type.isSelected(by: $0) }
     }
 
     /// The message with `%s` replaced by the match.

@@ -58,6 +58,9 @@ extension Parley {
         @Flag(help: "Fail (exit 1) on warnings too.")
         var strict = false
 
+        /// Below this much text, interpreting the patterns is faster than JIT-compiling them.
+        static let jitThreshold = 64 * 1024
+
         public init() {}
 
         public mutating func validate() throws {
@@ -77,12 +80,7 @@ extension Parley {
         /// The report and exit code, computed without printing.
         public func output(useColor: Bool = false, standardInput: (() -> Data)? = nil) throws -> CommandOutput {
             let configuration = try loadConfiguration()
-            let linter: Linter
-            do {
-                linter = try Linter(rules: try rulesOptions.loadRules(), configuration: configuration)
-            } catch let error as LintConfigurationError {
-                throw InputError("\(config ?? "configuration"): \(error)")
-            }
+            // Read every input before linting, so a bad one stops the run before any output.
             let attached = try attachments.map(Self.attachment(at:))
             var reader = DraftReader(format: DraftReader.InputFormat(rawValue: input) ?? .auto)
             if let standardInput { reader.readStandardInput = standardInput }
@@ -93,6 +91,14 @@ extension Parley {
                 if let messageType, let type = MessageType(messageType) { draft.messageType = type }
                 draft.attachments += attached
                 drafts.append((path, draft))
+            }
+            let textSize = drafts.reduce(0) { $0 + $1.1.body.utf8.count + $1.1.subject.utf8.count }
+            let linter: Linter
+            do {
+                let rules = try rulesOptions.loadRules(jit: textSize > Self.jitThreshold)
+                linter = try Linter(rules: rules, configuration: configuration)
+            } catch let error as LintConfigurationError {
+                throw InputError("\(config ?? "configuration"): \(error)")
             }
             let report = LintReport(results: drafts.map { LintResult(source: $0.0, findings: linter.lint($0.1)) })
             let text = format.reporter(useColor: useColor).render(report, drafts: Dictionary(drafts, uniquingKeysWith: { a, _ in a }))

@@ -41,13 +41,19 @@ struct RuleCatalog: Encodable {
 struct RuleExplanation {
     let rule: Rule
 
+    var appliesTo: String {
+        var text = rule.messageTypes.isEmpty ? "all message types" : rule.messageTypes.map(\.name).joined(separator: ", ")
+        if !rule.exceptMessageTypes.isEmpty { text += " except " + rule.exceptMessageTypes.map(\.name).joined(separator: ", ") }
+        return text
+    }
+
     var text: String {
         var out = "\(rule.id)  (\(rule.category.rawValue), \(rule.severity.rawValue)"
         out += rule.confidence.map { ", source: \($0.rawValue)" } ?? ""
         out += ")\n\n\(rule.message)\n\npolicy:     \(rule.policy)\n"
         out += "check:      \(rule.check.name)\n"
         out += "fields:     \(rule.fields.map(\.rawValue).joined(separator: ", "))\n"
-        out += "applies to: \(rule.messageTypes.isEmpty ? "all message types" : rule.messageTypes.map(\.name).joined(separator: ", "))\n"
+        out += "applies to: \(appliesTo)\n"
         if let suggestion = rule.suggestion { out += "suggestion: \(suggestion)\n" }
         out += "defined at: \(rule.location)\n"
         if !rule.patterns.isEmpty {
@@ -60,6 +66,7 @@ struct RuleExplanation {
             for example in rule.examples where example.mustFlag == mustFlag {
                 var line = example.draft.body.replacingOccurrences(of: "\n", with: "⏎")
                 if !example.draft.subject.isEmpty { line = "[subject: \(example.draft.subject)] " + line }
+                if example.draft.messageType != .reply { line = "(\(example.draft.messageType.name)) " + line }
                 if !example.draft.attachments.isEmpty {
                     line +=
                         " [attachments: " + example.draft.attachments.map { "\($0.name) (\($0.bytes) bytes)" }.joined(separator: ", ") + "]"

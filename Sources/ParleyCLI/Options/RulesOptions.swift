@@ -10,10 +10,11 @@ struct RulesOptions: ParsableArguments {
             "The rules folder (default: $PARLEY_RULES, else the rules shipped with parley).", valueName: "dir"))
     var rules: String?
 
-    func loadRules() throws -> [Rule] {
+    /// Loads and verifies the rules; `jit` pays off only when much text will be linted.
+    func loadRules(jit: Bool = true) throws -> [Rule] {
         let directory = try ShippedRules.current(explicit: rules).directory()
         do {
-            return try RuleLoader().load(directory: directory)
+            return try RuleLoader(jit: jit).load(directory: directory)
         } catch {
             throw InputError("invalid rules: \(error)")
         }
