@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,8 +32,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ReplyTemplates",
+            dependencies: [
+                "MessageLint", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "MailImport", dependencies: ["PCRE2"], swiftSettings: swiftSettings),
+        .target(
+            name: "MessageStore",
+            dependencies: ["MailImport", "MessageLint", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ParleyCLI",
-            dependencies: ["MessageLint", "PCRE2", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "MessageLint", "PCRE2", "ReplyTemplates", "MailImport", "MessageStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "parley", dependencies: ["ParleyCLI"], swiftSettings: swiftSettings),
@@ -39,6 +57,13 @@ let package = Package(
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MessageLintTests", dependencies: ["MessageLint", "TestSupport", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReplyTemplatesTests", dependencies: ["ReplyTemplates", "MessageLint", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(name: "MailImportTests", dependencies: ["MailImport", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MessageStoreTests", dependencies: ["MessageStore", "MailImport", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "ParleyCLITests", dependencies: ["ParleyCLI", "MessageLint", "TestSupport"], swiftSettings: swiftSettings),
     ],

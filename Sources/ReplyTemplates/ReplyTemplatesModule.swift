@@ -1,0 +1,2 @@
+/// Reply templates: loading, filling and linting (issue 4).
+public enum ReplyTemplatesModule {}
