@@ -39,16 +39,22 @@ public struct RuleLoader: Sendable {
             throw RuleLoadingError(
                 location: SourceLocation(file: directory.path, line: 0, column: 0), message: "no rule files (*.yaml) in this folder")
         }
-        var rules: [Rule] = []
-        for file in files {
+        // Files are independent: parse and compile them in parallel, then report the first problem
+        // in file order, so errors do not depend on scheduling.
+        let parsed = files.concurrentMap { file -> Swift.Result<[Rule], RuleLoadingError> in
             let url = directory.appendingPathComponent(file)
-            let contents: String
-            do { contents = try String(contentsOf: url, encoding: .utf8) } catch {
-                throw RuleLoadingError(
-                    location: SourceLocation(file: url.path, line: 0, column: 0), message: "cannot read: \(error.localizedDescription)")
+            guard let contents = try? String(contentsOf: url, encoding: .utf8) else {
+                return .failure(
+                    RuleLoadingError(
+                        location: SourceLocation(file: displayPath(url), line: 0, column: 0),
+                        message: "cannot read (UTF-8 text expected)"))
             }
-            rules += try parse(contents, file: displayPath(url), vocabularies: vocabularies)
+            return Swift.Result { () throws(RuleLoadingError) in
+                try parse(contents, file: displayPath(url), vocabularies: vocabularies)
+            }
         }
+        var rules: [Rule] = []
+        for result in parsed { rules += try result.get() }
         try checkUniqueIDs(rules)
         if verifyExamples { try Self.verifyExamples(of: rules, limits: limits) }
         return rules
@@ -70,16 +76,20 @@ public struct RuleLoader: Sendable {
 
     func loadVocabularies(in directory: URL) throws(RuleLoadingError) -> [String: Vocabulary] {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".txt") }
-        var vocabularies: [String: Vocabulary] = [:]
-        for file in files {
+        let loaded = files.concurrentMap { file -> Swift.Result<Vocabulary, RuleLoadingError> in
             let url = directory.appendingPathComponent(file)
             guard let contents = try? String(contentsOf: url, encoding: .utf8) else {
-                throw RuleLoadingError(
-                    location: SourceLocation(file: displayPath(url), line: 0, column: 0),
-                    message: "cannot read vocabulary (UTF-8 text expected)")
+                return .failure(
+                    RuleLoadingError(
+                        location: SourceLocation(file: displayPath(url), line: 0, column: 0),
+                        message: "cannot read vocabulary (UTF-8 text expected)"))
             }
-            let name = String(file.dropLast(4))
-            vocabularies[name] = Vocabulary(name: name, contents: contents)
+            return .success(Vocabulary(name: String(file.dropLast(4)), contents: contents))
+        }
+        var vocabularies: [String: Vocabulary] = [:]
+        for result in loaded {
+            let vocabulary = try result.get()
+            vocabularies[vocabulary.name] = vocabulary
         }
         return vocabularies
     }
@@ -96,13 +106,15 @@ public struct RuleLoader: Sendable {
 
     /// Runs every example of every rule against that rule alone.
     public static func verifyExamples(of rules: [Rule], limits: MatchLimits = .default) throws(RuleLoadingError) {
-        for rule in rules {
+        let problems = rules.concurrentMap { rule -> RuleLoadingError? in
             for example in rule.examples {
                 if let problem = ExampleVerdict(example: example, rule: rule, limits: limits).problem {
-                    throw RuleLoadingError(location: example.location, ruleID: rule.id, message: problem)
+                    return RuleLoadingError(location: example.location, ruleID: rule.id, message: problem)
                 }
             }
+            return nil
         }
+        if let first = problems.compactMap({ $0 }).first { throw first }
     }
 
     /// Paths are reported relative to the working directory when below it, as compilers do.

@@ -85,20 +85,31 @@ struct RuleParser {
     }
 
     private func expandVocabularies(in source: String, node: Node, map: YAMLMapping) throws(RuleLoadingError) -> String {
-        var result = ""
-        var rest = Substring(source)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            let name = String(rest[open.upperBound..<close.lowerBound])
-            guard let vocabulary = vocabularies[name] else {
-                throw RuleLoadingError(
-                    location: document.location(of: node), ruleID: map.ruleID,
-                    message: "unknown vocabulary '{{\(name)}}' (expected a file rules/vocabularies/\(name).txt)")
+        // Scans UTF-8 bytes for `{{name}}`: Foundation's range(of:) dominated loading on Linux.
+        let bytes = Array(source.utf8)
+        guard bytes.count > 3, bytes.contains(UInt8(ascii: "{")) else { return source }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        while index < bytes.count {
+            if bytes[index] == open, index + 1 < bytes.count, bytes[index + 1] == open,
+                let end = (index + 2..<bytes.count - 1).first(where: { bytes[$0] == close && bytes[$0 + 1] == close })
+            {
+                let name = String(decoding: bytes[(index + 2)..<end], as: UTF8.self)
+                guard let vocabulary = vocabularies[name] else {
+                    throw RuleLoadingError(
+                        location: document.location(of: node), ruleID: map.ruleID,
+                        message: "unknown vocabulary '{{\(name)}}' (expected a file rules/vocabularies/\(name).txt)")
+                }
+                result += vocabulary.pattern.utf8
+                index = end + 2
+            } else {
+                result.append(bytes[index])
+                index += 1
             }
-            result += rest[..<open.lowerBound] + vocabulary.pattern
-            rest = rest[close.upperBound...]
         }
-        return result + rest
+        return String(decoding: result, as: UTF8.self)
     }
 
     private func parseCheck(_ map: YAMLMapping) throws(RuleLoadingError) -> RuleCheck {

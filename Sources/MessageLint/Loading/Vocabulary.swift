@@ -17,12 +17,15 @@ public struct Vocabulary: Sendable, Hashable {
 
     /// Parses one word per line; blank lines and `#` comments are skipped.
     public init(name: String, contents: String) {
-        self.init(
-            name: name,
-            words: contents.split(whereSeparator: \.isNewline).compactMap { line in
-                let word = line.prefix { $0 != "#" }.trimmingWhitespace()
-                return word.isEmpty ? nil : String(word)
-            })
+        var words: [String] = []
+        for line in contents.utf8.split(separator: UInt8(ascii: "\n")) {
+            let content = line.prefix { $0 != UInt8(ascii: "#") }
+            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            guard let first = content.firstIndex(where: { !isSpace($0) }), let last = content.lastIndex(where: { !isSpace($0) })
+            else { continue }
+            words.append(String(decoding: content[first...last], as: UTF8.self))
+        }
+        self.init(name: name, words: words)
     }
 }
 
@@ -52,31 +55,32 @@ struct TrieAlternation {
     }
 
     var pattern: String {
-        let body = Self.emit(root)
-        return body.isEmpty ? "(?!)" : "(?:\(body))"
+        guard !root.children.isEmpty else { return "(?!)" }
+        var out = "(?:"
+        Self.emit(root, into: &out)
+        return out + ")"
     }
 
-    private static func emit(_ node: Node) -> String {
-        let branches = node.children.keys.sorted().map { escape($0) + emit(node.children[$0]!) }
-        guard !branches.isEmpty else { return "" }
-        let alternation = branches.count == 1 ? branches[0] : "(?:\(branches.joined(separator: "|")))"
-        guard node.isWord else { return alternation }
-        // A word ending here may also continue: try the longer words first (greedy `?`).
-        return branches.count == 1 && branches[0].count == 1 ? "\(alternation)?" : "(?:\(branches.joined(separator: "|")))?"
+    /// Appends the node's branches; writing into one string keeps a 1,500-word list fast to build.
+    private static func emit(_ node: Node, into out: inout String) {
+        let keys = node.children.keys.sorted()
+        guard !keys.isEmpty else { return }
+        let single = keys.count == 1
+        // A word ending here may also continue: the group is optional and greedy, so longer words
+        // are tried first.
+        let grouped = !single || node.isWord
+        if grouped { out += "(?:" }
+        for (index, key) in keys.enumerated() {
+            if index > 0 { out += "|" }
+            escape(key, into: &out)
+            emit(node.children[key]!, into: &out)
+        }
+        if grouped { out += node.isWord ? ")?" : ")" }
     }
 
-    private static func escape(_ scalar: Unicode.Scalar) -> String {
+    private static func escape(_ scalar: Unicode.Scalar, into out: inout String) {
         // Outside ASCII letters and digits, a backslash makes any ASCII character literal.
-        guard scalar.isASCII, !scalar.properties.isAlphabetic, !("0"..."9").contains(scalar) else { return String(scalar) }
-        return "\\" + String(scalar)
-    }
-}
-
-extension Substring {
-    func trimmingWhitespace() -> Substring {
-        var trimmed = self
-        while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
-        while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
-        return trimmed
+        if scalar.isASCII, !scalar.properties.isAlphabetic, !("0"..."9").contains(scalar) { out += "\\" }
+        out.unicodeScalars.append(scalar)
     }
 }

@@ -20,6 +20,8 @@ public struct RuleExample: Sendable, CustomStringConvertible {
 
     /// Removes `↓` markers, returning the clean text and the code-point offsets where they stood.
     public static func parseMarkers(_ text: String) -> (text: String, offsets: [Int]) {
+        // Most examples carry no marker: "↓" is E2 86 93 in UTF-8.
+        guard text.utf8.contains(0x93), text.unicodeScalars.contains("↓") else { return (text, []) }
         var clean = String.UnicodeScalarView()
         var offsets: [Int] = []
         for scalar in text.unicodeScalars {
