@@ -48,6 +48,8 @@ import Testing
                 == Self.prefix + "1:1: a template starts with YAML front matter between '---' lines (templates/README.md)")
         #expect(loadError("---\nid: x\n") == Self.prefix + "3:1: the front matter has no closing '---' line")
         #expect(loadError("---\n---\nHello\n") == Self.prefix + "1:1: the front matter is empty")
+        let frontMatterOnly = String(valid[..<valid.range(of: "---\nHello")!.upperBound].dropLast(5)) + "\n\n"
+        #expect(loadError(frontMatterOnly) == Self.prefix + "26:1: return-authorised: the template has no body after its front matter")
     }
 
     @Test func malformedYAML() {

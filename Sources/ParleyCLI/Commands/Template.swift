@@ -18,7 +18,8 @@ extension Parley {
                 Examples:
                   parley template list --category returns
                   parley template show return-authorised --language en-GB
-                  parley template fill return-authorised --set order_id=114-3941689-8779232 --set buyer_name=Dana
+                  parley template fill tracking-information --vars order.json \\
+                    --set carrier=DHL --set tracking_number=JD014600006281230706
                 """,
             subcommands: [List.self, Show.self, Fill.self])
 

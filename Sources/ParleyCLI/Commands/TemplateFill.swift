@@ -31,9 +31,10 @@ extension Parley.Template {
                 Exit codes: 0 filled and clean, 1 filled with errors found, 2 usage or input error.
 
                 Examples:
-                  parley template fill return-authorised --set order_id=114-3941689-8779232 --set buyer_name=Dana
-                  parley template fill delivery-delayed --vars order.json --language en-GB
-                  parley template fill return-received-refunded --vars order.json --set refund_amount='£12.99' --format json
+                  parley template fill return-received-refund-issued --vars order.json \\
+                    --set refund_amount='£129.99' --set refund_date='19 March 2026'
+                  parley template fill delivery-delayed --vars order.json --language en-AU
+                  parley template fill review-request-neutral --vars order.json --format json
                 """)
 
         @Argument(help: "The template id, e.g. return-authorised.")

@@ -19,7 +19,7 @@ extension Parley.Template {
                 """)
 
         @Option(
-            help: ArgumentHelp("Only this category: returns, feedback, delivery, order, customisation or other.", valueName: "category"))
+            help: ArgumentHelp("Only the templates of this category.", valueName: "category"))
         var category: TemplateCategory?
 
         @Option(help: ArgumentHelp("Only templates written in this language (en-GB; en for every English variant).", valueName: "language"))

@@ -51,6 +51,11 @@ struct TemplateParser {
             throw fields.fail("id", "the file of template '\(checkedID)' in \(language) must be named \(expectedName), not \(fileName)")
         }
 
+        guard !parts.body.trimmingWhitespace.isEmpty else {
+            throw TemplateLoadingError(
+                location: SourceLocation(file: file, line: parts.bodyLine, column: 1), templateID: fields.templateID,
+                message: "the template has no body after its front matter")
+        }
         let subjectPlace = subjectPosition(fields)
         let bodyPlace: Position = { line, column in (parts.bodyLine + line - 1, column) }
         let subjectTags = try tags(of: subjectSource, fields: fields, at: subjectPlace)
