@@ -11,12 +11,13 @@ public struct Parley: ParsableCommand {
             Parley checks a drafted buyer message against Amazon's messaging rules before you send it: \
             external links, contact details, promotional content, review solicitation, attachments, \
             format limits and message-type rules. The rules are data in the rules/ folder; every \
-            finding names its rule, its category and the policy behind it.
+            finding names its rule, its category and the policy behind it. `parley template` fills \
+            reply templates for everyday situations and lints the result the same way.
 
             Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or input error.
             """,
         version: "0.1.0",
-        subcommands: [Lint.self, Rules.self, Eval.self]
+        subcommands: [Lint.self, Rules.self, Eval.self, Template.self]
     )
 
     public init() {}

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// The built `parley` binary as a seller runs it: from another working directory, with the shipped
-/// rules found without flags, and Parley's exit codes 0, 1 and 2.
+/// rules and templates found without flags, and Parley's exit codes 0, 1 and 2.
 @Suite struct ExecutableTests {
     struct Run {
         var status: Int32
@@ -28,6 +28,7 @@ import Testing
         process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "PARLEY_RULES")
+        env.removeValue(forKey: "PARLEY_TEMPLATES")
         process.environment = env.merging(environment) { $1 }
         let (input, output, error) = (Pipe(), Pipe(), Pipe())
         process.standardInput = input
@@ -90,5 +91,30 @@ import Testing
         for category in ["external-link", "contact-info", "promotional", "review-solicitation", "attachment", "format", "message-type"] {
             #expect(eval.stdout.contains("\n\(category) "))
         }
+    }
+
+    @Test func shippedTemplatesFillFromAnyDirectory() throws {
+        let list = try run(["template", "list"])
+        #expect(list.status == 0, "\(list.stderr)")
+        let id = try #require(list.stdout.split(separator: "\n").dropFirst().first?.split(separator: " ").first.map(String.init))
+        // The template's own examples, read from `show --format json`, fill it cleanly.
+        let show = try run(["template", "show", id, "--format", "json"])
+        #expect(show.status == 0, "\(show.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        let variables = try #require(document["variables"] as? [[String: Any]])
+        let sets = variables.flatMap { ["--set", "\($0["name"] as? String ?? "")=\($0["example"] as? String ?? "")"] }
+        let clean = try run(["template", "fill", id] + sets)
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stdout.hasPrefix("Subject: "))
+
+        let missing = try run(["template", "fill", id, "--set", "no_such_variable=1"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("parley: error: unknown variable 'no_such_variable' for template '\(id)'"))
+
+        let noTemplates = try run(["template", "list"], environment: ["PARLEY_TEMPLATES": "/nonexistent/templates"])
+        #expect(noTemplates.status == 2)
+        #expect(
+            noTemplates.stderr
+                == "parley: error: no templates folder found; tried: /nonexistent/templates (use --templates DIR or PARLEY_TEMPLATES)\n")
     }
 }

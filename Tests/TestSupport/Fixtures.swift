@@ -8,6 +8,7 @@ public enum Fixtures {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     public static let rules = packageRoot.appendingPathComponent("rules")
     public static let corpus = packageRoot.appendingPathComponent("corpus")
+    public static let templates = packageRoot.appendingPathComponent("templates")
     public static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
     /// The shipped rules, parsed without running their examples (the example test runs them).

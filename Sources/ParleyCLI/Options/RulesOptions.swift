@@ -12,7 +12,7 @@ struct RulesOptions: ParsableArguments {
 
     /// Loads and verifies the rules; `jit` pays off only when much text will be linted.
     func loadRules(jit: Bool = true) throws -> [Rule] {
-        let directory = try ShippedRules.current(explicit: rules).directory()
+        let directory = try ShippedFolder.rules(explicit: rules).directory()
         do {
             return try RuleLoader(jit: jit).load(directory: directory)
         } catch {

@@ -1,2 +1,0 @@
-/// Reply templates: loading, filling and linting (issue 4).
-public enum ReplyTemplatesModule {}
