@@ -18,7 +18,7 @@ public struct MailParser: Sendable {
     }
 
     /// The parsed message and the fallbacks used (unknown charsets, a date taken from elsewhere).
-    public struct Result: Sendable {
+    public struct Parsed: Sendable {
         public var message: ImportedMessage
         public var notes: [String]
     }
@@ -26,7 +26,7 @@ public struct MailParser: Sendable {
     /// Parses one message. `fallbackDate` is used when neither `Date` nor `Received` has a usable
     /// time (an mbox `From ` line, a Maildir file name); without any date the message cannot be timed
     /// and an `ImportIssue` is thrown for the reader to record.
-    public func parse(_ bytes: [UInt8], source: SourcePosition, fallbackDate: Date? = nil) throws(ImportIssue) -> Result {
+    public func parse(_ bytes: [UInt8], source: SourcePosition, fallbackDate: Date? = nil) throws(ImportIssue) -> Parsed {
         let mail = RFC5322Message(bytes: bytes)
         let root = MIMEPart(headers: mail.headers, body: mail.body)
         let content = MessageContent(root: root)
@@ -102,7 +102,19 @@ public struct MailParser: Sendable {
             ?? ContentHash.fnv1a64([
                 from?.normalized ?? "", String(Int(sentAt.timeIntervalSince1970)), subject, message.body,
             ])
-        return Result(message: message, notes: notes)
+        return Parsed(message: message, notes: notes)
+    }
+
+    /// Parses one message and turns the outcome into reader events: the message and its warnings, or
+    /// the issue that made it unusable.
+    func events(_ bytes: [UInt8], source: SourcePosition, fallbackDate: Date? = nil) -> [ImportEvent] {
+        do {
+            let parsed = try parse(bytes, source: source, fallbackDate: fallbackDate)
+            return [.message(parsed.message)]
+                + parsed.notes.map { .warning(ImportIssue(position: source, message: $0)) }
+        } catch {
+            return [.issue(error)]
+        }
     }
 
     private func readBuyerMessage(
