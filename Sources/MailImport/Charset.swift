@@ -78,8 +78,10 @@ public enum Charset {
         return fallback(data, note: "undeclared 8-bit text is not UTF-8")
     }
 
-    /// Header bytes: RFC 6532 allows UTF-8; anything else is read as Windows-1252.
+    /// Header bytes: RFC 6532 allows UTF-8; raw ISO-2022-JP (escape sequences in the header, as old
+    /// Japanese mailers wrote) is decoded as such; anything else is read as Windows-1252.
     static func headerText(_ bytes: some Collection<UInt8>) -> String {
+        if bytes.contains(0x1B), let text = String(data: Data(bytes), encoding: .iso2022JP) { return text }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         return latin1(bytes)
     }

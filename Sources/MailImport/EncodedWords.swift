@@ -11,13 +11,20 @@ public enum EncodedWords {
         var output = ""
         var literal = String.UnicodeScalarView()  // text since the last encoded word
         var pendingCharset: String?
-        var pendingBytes: [UInt8] = []
+        var pendingWords: [[UInt8]] = []
         func flushEncoded() {
             if let charset = pendingCharset {
-                output += Charset.decode(pendingBytes, charset: charset).text
+                // Joined first (a UTF-8 character may be split across words); word by word when the
+                // join does not decode (Foundation's ISO-2022-JP rejects `ESC ( B ESC $ B` seams).
+                let joined = Charset.decode(pendingWords.flatMap { $0 }, charset: charset)
+                if joined.note == nil || pendingWords.count == 1 {
+                    output += joined.text
+                } else {
+                    output += pendingWords.map { Charset.decode($0, charset: charset).text }.joined()
+                }
             }
             pendingCharset = nil
-            pendingBytes = []
+            pendingWords = []
         }
         var index = 0
         while index < scalars.count {
@@ -34,7 +41,7 @@ public enum EncodedWords {
                 }
                 if let charset = pendingCharset, charset.lowercased() != word.charset.lowercased() { flushEncoded() }
                 pendingCharset = word.charset
-                pendingBytes += word.bytes
+                pendingWords.append(word.bytes)
                 index = word.end
                 continue
             }

@@ -52,6 +52,12 @@ public struct ImportReader: Sendable {
         } catch {
             throw ImportReadError.unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
+        if resolved == .eml {
+            // A lone .eml without any date still has one: when it was saved.
+            let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+            try EMLReader(parser: parser).read([UInt8](data), file: path, fileDate: modified, handle)
+            return
+        }
         try parse([UInt8](data), format: resolved, file: path, handle)
     }
 

@@ -35,9 +35,14 @@ public struct MIMEPart: Sendable {
 
     public var decodedBody: [UInt8] { transferEncoding.decode(rawBody) }
 
-    /// The attachment's file name: `filename` of the disposition, else `name` of the content type.
+    /// The attachment's file name: `filename` of the disposition, else `name` of the content type,
+    /// else the last path component of `Content-Location` (Apple Mail's inline images).
     public var fileName: String? {
-        let name = dispositionParameters["filename"] ?? contentTypeParameters["name"]
+        var name = dispositionParameters["filename"] ?? contentTypeParameters["name"]
+        if name == nil, let location = headers["Content-Location"]?.text {
+            let last = location.split(separator: "/").last.map(String.init) ?? ""
+            name = last.isEmpty ? nil : last
+        }
         guard let name else { return nil }
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed

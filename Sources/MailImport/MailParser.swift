@@ -37,7 +37,7 @@ public struct MailParser: Sendable {
             sentAt = date.date
         } else if let fallbackDate {
             sentAt = fallbackDate
-            notes.append("no usable Date header; used the mailbox's time stamp")
+            notes.append("no usable Date header; dated by its mailbox entry or file time")
         } else {
             let raw = mail.headers["Date"]?.rawValue
             throw ImportIssue(

@@ -58,7 +58,9 @@ public struct MessageContent: Sendable, Hashable {
                     plain: plains.isEmpty ? nil : plains.joined(separator: "\n"),
                     html: htmls.isEmpty ? nil : htmls.joined(separator: "\n"))
             }
-            let isText = part.contentType == "text/plain" || part.contentType == "text/html"
+            // A delivery report's status part is plain text a reader shows.
+            let isPlain = part.contentType == "text/plain" || part.contentType == "message/delivery-status"
+            let isText = isPlain || part.contentType == "text/html"
             if isAttachment(part, isText: isText) {
                 attachments.append(
                     ImportedAttachment(name: part.fileName ?? "unnamed", bytes: part.decodedBody.count))
