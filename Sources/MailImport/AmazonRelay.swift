@@ -73,7 +73,7 @@ public struct AmazonRelay: Sendable {
     public func buyerText(text: String, html: String?) -> String? {
         if let html {
             for block in HTMLText.preformattedBlocks(inHTML: html) {
-                let trimmed = Self.trimmedBlock(block)
+                let trimmed = block.trimmedBlock()
                 if !trimmed.isEmpty { return trimmed }
             }
         }
@@ -87,19 +87,7 @@ public struct AmazonRelay: Sendable {
         guard let start = startMarker.firstRange(in: text) else { return nil }
         let rest = UTF8Text(text.substring(start.upperBound..<text.byteCount))
         let end = endMarker.firstRange(in: rest)?.lowerBound ?? footer.firstRange(in: rest)?.lowerBound ?? rest.byteCount
-        return Self.trimmedBlock(rest.substring(0..<end))
-    }
-
-    /// Blank lines around the text and trailing spaces on each line removed; inner lines as written.
-    static func trimmedBlock(_ block: String) -> String {
-        var lines = block.replacingLineBreaks().split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            var trimmed = line
-            while trimmed.last == " " || trimmed.last == "\t" || trimmed.last == "\u{00A0}" { trimmed = trimmed.dropLast() }
-            return trimmed
-        }
-        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
-        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        return rest.substring(0..<end).trimmedBlock()
     }
 
     public func isReturnRequest(subject: String) -> Bool { returnRequestSubject.firstRange(in: UTF8Text(subject)) != nil }

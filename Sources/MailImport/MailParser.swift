@@ -50,8 +50,8 @@ public struct MailParser: Sendable {
         let recipients = mail.addresses("To") + mail.addresses("Cc")
         let replyTo = mail.addresses("Reply-To")
         var message = ImportedMessage(
-            externalID: "", direction: .buyer, sentAt: sentAt, subject: subject, body: content.text,
-            attachments: content.attachments, isAutoReply: AutoReplyHeaders.isAutoReply(mail.headers),
+            externalID: "", direction: .buyer, sentAt: sentAt, subject: subject, body: content.text.trimmedBlock(),
+            attachments: content.attachments, senderAddress: from?.address, isAutoReply: AutoReplyHeaders.isAutoReply(mail.headers),
             messageID: mail.messageID, inReplyTo: mail.inReplyTo, references: mail.references, source: source)
 
         let notification = AmazonNotificationType(headerValue: mail.headers["X-Space-Notification-Type"]?.rawValue)
