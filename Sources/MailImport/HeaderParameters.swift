@@ -27,9 +27,9 @@ public struct HeaderParameters: Sendable, Hashable {
         var sections: [String: [Int: (text: String, extended: Bool)]] = [:]
         for segment in segments.dropFirst() {
             guard let equals = segment.firstIndex(of: "=") else { continue }
-            let key = segment[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            let key = segment[..<equals].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             guard !key.isEmpty, !key.contains(" ") else { continue }
-            let rawValue = unquote(segment[segment.index(after: equals)...].trimmingCharacters(in: .whitespaces))
+            let rawValue = unquote(segment[segment.index(after: equals)...].trimmingCharacters(in: .whitespacesAndNewlines))
             let parts = key.split(separator: "*", omittingEmptySubsequences: false)
             if parts.count == 1 {
                 if plain[key] == nil { plain[key] = rawValue }
