@@ -93,9 +93,13 @@ public struct MailParser: Sendable {
             }
         }
 
-        let marketplaceID = mail.headers["X-Marketplace-ID"]?.rawValue
-        if message.marketplace == nil, let marketplaceID {
-            message.marketplace = AmazonMarketplace.hostSuffix(forMarketplaceID: marketplaceID)
+        // A relay address names its marketplace; Amazon's own mail comes from amazon.com for several
+        // marketplaces, so there `X-Marketplace-ID` is the better witness.
+        if let marketplaceID = mail.headers["X-Marketplace-ID"]?.rawValue,
+            let fromID = AmazonMarketplace.hostSuffix(forMarketplaceID: marketplaceID),
+            message.buyerAlias == nil || message.marketplace == nil
+        {
+            message.marketplace = fromID
         }
         message.externalID =
             message.messageID
