@@ -1,7 +1,8 @@
 /// Reads an mbox file: messages separated by `From ` lines (mboxo and mboxrd), CRLF or LF.
 ///
-/// A separator is a `From ` line at the start of the file or after an empty line, or any `From `
-/// line that ends in an asctime date. In `mboxrd`, one `>` is removed from every `>…>From ` line; in
+/// A separator is a `From ` line whose envelope sender is followed by an asctime date (every mbox
+/// writer puts one there), or the file's first line; an unquoted `From ` in a body (mboxo leaves
+/// some) has no date and stays text. In `mboxrd`, one `>` is removed from every `>…>From ` line; in
 /// `mboxo` only `>From ` is unquoted (the two cannot be told apart from the file, and mboxrd's rule
 /// loses nothing for mboxrd files). Messages are numbered from 1 for error positions.
 public struct MboxReader: Sendable {
@@ -25,7 +26,7 @@ public struct MboxReader: Sendable {
         var currentDate: MailDate?
         var started = false
         var skippedPreamble = false
-        var previousEmpty = true
+        var lineIsFirst = true
 
         func finish() throws {
             guard started else { return }
@@ -46,15 +47,15 @@ public struct MboxReader: Sendable {
             if isFromLine {
                 let rest = Charset.headerText(bytes[(line.start + fromPrefix.count)..<line.contentEnd])
                 let stamp = Self.asctimeDate(afterSender: rest)
-                if previousEmpty || stamp != nil {
+                if stamp != nil || (!started && lineIsFirst) {
                     try finish()
                     started = true
                     currentDate = stamp
-                    previousEmpty = false
+                    lineIsFirst = false
                     continue
                 }
             }
-            previousEmpty = line.isEmpty
+            lineIsFirst = false
             guard started else {
                 if !line.isEmpty { skippedPreamble = true }
                 continue
