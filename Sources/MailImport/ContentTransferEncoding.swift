@@ -5,7 +5,8 @@ public enum ContentTransferEncoding: Sendable, Hashable {
     case other(String)
 
     public init(headerValue: String?) {
-        let token = (headerValue ?? "").lowercased().split(whereSeparator: { $0 == ";" || $0 == " " || $0 == "\t" })
+        let token =
+            (headerValue ?? "").lowercased().split(whereSeparator: { $0 == ";" || $0 == " " || $0 == "\t" })
             .first.map(String.init) ?? ""
         switch token {
         case "", "7bit", "7-bit": self = .sevenBit

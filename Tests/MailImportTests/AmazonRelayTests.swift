@@ -131,9 +131,11 @@ struct AmazonRelayTests {
     @Test func quotedPrintablePolishBody() throws {
         let message = try parse(
             Self.relayMail(
-                from: "Jan - Amazon Marketplace <pl0000000000001@marketplace.amazon.pl>", subject: "Pytanie (Zamówienie: 405-1234567-7654321)",
+                from: "Jan - Amazon Marketplace <pl0000000000001@marketplace.amazon.pl>",
+                subject: "Pytanie (Zamówienie: 405-1234567-7654321)",
                 body: [
-                    "------------- Wiadomo=C5=9B=C4=87: -------------", "Za=C5=BC=C3=B3=C5=82=C4=87 g=C4=99=C5=9Bl=C4=85 ja=C5=BA=", "=C5=84",
+                    "------------- Wiadomo=C5=9B=C4=87: -------------", "Za=C5=BC=C3=B3=C5=82=C4=87 g=C4=99=C5=9Bl=C4=85 ja=C5=BA=",
+                    "=C5=84",
                     "------------- Koniec -------------",
                 ], charsetHeaders: ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable"]))
         #expect(message.body == "Zażółć gęślą jaźń")
@@ -150,7 +152,9 @@ struct AmazonRelayTests {
             </pre>
             <p>------------- End message -------------</p><p>Was this email helpful?</p></body></html>
             """
-        let encoded = Data(html.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let encoded = Data(html.utf8).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
         let message = try parse(
             mail([
                 "From: \"Ann - Amazon Marketplace\" <htmlbuyer123456@marketplace.amazon.com>", "To: shop@example.com",
@@ -211,7 +215,10 @@ struct AmazonRelayTests {
         #expect(byHeader.marketplace == "de")
 
         let british = try parse(
-            mail(["From: order-update@amazon.co.uk", "Subject: Return authorisation request for order # 202-7446790-9716267", Self.date, "", "x"]))
+            mail([
+                "From: order-update@amazon.co.uk", "Subject: Return authorisation request for order # 202-7446790-9716267", Self.date, "",
+                "x",
+            ]))
         #expect(british.kind == .returnRequest)
         #expect(british.orderID == "202-7446790-9716267")
     }
@@ -248,7 +255,8 @@ struct AmazonRelayTests {
         #expect(refund.marketplace == "fr")
         let cancellation = try parse(
             mail([
-                "From: no-reply@amazon.es", "Subject: Solicitud de cancelación de pedido del cliente de Amazon (Pedido: 403-0000000-0000001)",
+                "From: no-reply@amazon.es",
+                "Subject: Solicitud de cancelación de pedido del cliente de Amazon (Pedido: 403-0000000-0000001)",
                 Self.date, "", "texto",
             ]))
         #expect(cancellation.kind == .cancellationRequest)
@@ -305,7 +313,10 @@ struct AmazonRelayTests {
     }
 
     @Test func autoRepliesAreFlagged() throws {
-        for header in ["Auto-Submitted: auto-replied", "Auto-Submitted: Auto-Generated (vacation)", "X-Autoreply: yes", "X-Autorespond: 1", "Precedence: auto_reply"] {
+        for header in [
+            "Auto-Submitted: auto-replied", "Auto-Submitted: Auto-Generated (vacation)", "X-Autoreply: yes", "X-Autorespond: 1",
+            "Precedence: auto_reply",
+        ] {
             let message = try parse(
                 mail([
                     "From: shop@example.com", "To: qw2smy2gutcr61k@marketplace.amazon.com", "Subject: Out of office", header, Self.date, "",
@@ -319,10 +330,12 @@ struct AmazonRelayTests {
     }
 
     @Test func otherMailIsSellerOrBuyerByAddress() throws {
-        let seller = try parse(mail(["From: SHOP@example.com", "To: someone@example.org", Self.date, "", "hi"]), sellerAddresses: ["shop@example.com"])
+        let seller = try parse(
+            mail(["From: SHOP@example.com", "To: someone@example.org", Self.date, "", "hi"]), sellerAddresses: ["shop@example.com"])
         #expect(seller.direction == .seller)
         #expect(seller.buyerName == nil)
-        let buyer = try parse(mail(["From: Pat Doe <pat@example.org>", "To: shop@example.com", Self.date, "", "hi"]), sellerAddresses: ["shop@example.com"])
+        let buyer = try parse(
+            mail(["From: Pat Doe <pat@example.org>", "To: shop@example.com", Self.date, "", "hi"]), sellerAddresses: ["shop@example.com"])
         #expect(buyer.direction == .buyer)
         #expect(buyer.buyerName == "Pat Doe")
         #expect(buyer.buyerAlias == nil)
@@ -362,7 +375,9 @@ struct AmazonRelayTests {
         let amazon = try AmazonRelay()
         #expect(amazon.orderID(subject: "Frage (Bestellung：302-1234567-1234567）", body: "") == "302-1234567-1234567")
         #expect(amazon.orderID(subject: "商品に関するお問い合わせ (注文: 503-1234567-1234567)", body: "") == "503-1234567-1234567")
-        #expect(amazon.orderID(subject: "Ship faster inquiry from Amazon customer(Order: 111-0944945-3989852)", body: "") == "111-0944945-3989852")
+        #expect(
+            amazon.orderID(subject: "Ship faster inquiry from Amazon customer(Order: 111-0944945-3989852)", body: "")
+                == "111-0944945-3989852")
         #expect(amazon.orderID(subject: "Product details inquiry", body: "# 111-0944945-3989852:\n") == "111-0944945-3989852")
         #expect(amazon.orderID(subject: "Product details inquiry", body: "call 1111-0944945-39898520") == nil)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import MailImport
-import Testing
 import TestSupport
+import Testing
 
 struct MboxReaderTests {
     static let mbox = [
@@ -137,7 +137,9 @@ struct JSONLReaderTests {
     @Test func reimportingGivesTheSameIDs() throws {
         let reader = try ImportReader()
         let bytes = Array(Self.lines.joined(separator: "\n").utf8)
-        #expect(reader.parse(bytes, format: .jsonl, file: "a").messages.map(\.externalID) == reader.parse(bytes, format: .jsonl, file: "b").messages.map(\.externalID))
+        #expect(
+            reader.parse(bytes, format: .jsonl, file: "a").messages.map(\.externalID)
+                == reader.parse(bytes, format: .jsonl, file: "b").messages.map(\.externalID))
     }
 }
 
@@ -162,7 +164,8 @@ struct CSVReaderTests {
         let first = parsed.messages[0]
         #expect(first.subject == "Hello, seller")
         #expect(first.body == "Line one\nline \"two\"")
-        #expect(first.attachments == [ImportedAttachment(name: "photo.jpg", bytes: 2048), ImportedAttachment(name: "scan:v2.pdf", bytes: 10)])
+        #expect(
+            first.attachments == [ImportedAttachment(name: "photo.jpg", bytes: 2048), ImportedAttachment(name: "scan:v2.pdf", bytes: 10)])
         #expect(first.orderID == "111-0000000-0000001")
         #expect(first.source.line == 2)
         #expect(parsed.messages[1].isAutoReply)

@@ -112,7 +112,8 @@ struct MailDateTests {
 
 struct HeaderParsingTests {
     @Test func foldedDuplicatedAndBrokenHeaders() {
-        let raw = "From sender@example.com Tue May 10 11:28:07 2005\r\nSubject: first\r\n  line two\r\nX-Dup: 1\r\n"
+        let raw =
+            "From sender@example.com Tue May 10 11:28:07 2005\r\nSubject: first\r\n  line two\r\nX-Dup: 1\r\n"
             + "garbage line\r\nX-Dup: 2\r\nName-With-Space : value\r\n\r\nbody\r\n"
         let message = RFC5322Message(bytes: Array(raw.utf8))
         #expect(message.headers["subject"]?.rawValue == "first  line two")

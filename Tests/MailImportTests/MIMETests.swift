@@ -72,7 +72,8 @@ struct CharsetBodyTests {
         #expect(try body(charset: "GBK", encoding: "base64", bytes: Array("1tDOxA".utf8)).0 == "中文")
         #expect(try body(charset: "big5", encoding: "8bit", bytes: [0xA4, 0xA4, 0xA4, 0xE5]).0 == "中文")
         #expect(try body(charset: "koi8-r", encoding: "8bit", bytes: [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4]).0 == "Привет")
-        #expect(try body(charset: "windows-1252", encoding: "quoted-printable", bytes: Array("=93Hi=94 =80 caf=E9".utf8)).0 == "“Hi” € café")
+        #expect(
+            try body(charset: "windows-1252", encoding: "quoted-printable", bytes: Array("=93Hi=94 =80 caf=E9".utf8)).0 == "“Hi” € café")
         #expect(try body(charset: "iso-8859-15", encoding: "8bit", bytes: [0xA4]).0 == "€")
         #expect(try body(charset: "windows-1250", encoding: "8bit", bytes: [0x8A, 0xE8]).0 == "Šč")
         #expect(try body(charset: "iso-8859-2", encoding: "8bit", bytes: [0xB1, 0xEA]).0 == "ąę")

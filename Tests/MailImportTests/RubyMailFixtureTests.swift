@@ -1,7 +1,7 @@
 import Foundation
 import MailImport
-import Testing
 import TestSupport
+import Testing
 
 /// The ruby `mail` gem's fixtures (../shared/fixtures/email/ruby-mail): every file imports as one
 /// message without crashing, and a representative set reads exactly as a mail reader shows it.
