@@ -87,8 +87,9 @@ public struct JSONLReader: Sendable {
             guard let object = item as? [String: Any], let name = object["name"] as? String else {
                 throw ImportIssue(position: position, message: "attachment \(index + 1) has no 'name'")
             }
+            // Bounded before `intValue`, which must not see a value outside Int's range.
             guard let number = object["bytes"] as? NSNumber, !Self.isBool(number), number.doubleValue >= 0,
-                number.doubleValue == number.doubleValue.rounded()
+                number.doubleValue < 1e15, number.doubleValue == number.doubleValue.rounded()
             else {
                 throw ImportIssue(position: position, message: "attachment '\(name)' needs 'bytes' as a whole number ≥ 0")
             }

@@ -96,6 +96,7 @@ struct JSONLReaderTests {
         #"[1,2]"#,
         #"{"id":"m-8","from":"buyer","at":"2026-03-01T10:00:00Z","auto_reply":"perhaps"}"#,
         #"{"id":true,"from":"buyer","at":"2026-03-01T10:00:00Z"}"#,
+        #"{"id":"m-10","from":"buyer","at":"2026-03-01T10:00:00Z","attachments":[{"name":"huge","bytes":1e300}]}"#,
     ]
 
     @Test func recordsAndBadLinesWithTheirLineNumbers() throws {
@@ -131,6 +132,7 @@ struct JSONLReaderTests {
                 "export.jsonl:9: not a JSON object",
                 "export.jsonl:10: 'auto_reply' must be true or false",
                 "export.jsonl:11: 'id' must be a string",
+                "export.jsonl:12: attachment 'huge' needs 'bytes' as a whole number ≥ 0",
             ])
     }
 
@@ -246,6 +248,6 @@ struct FormatDetectionTests {
             }
         }
         #expect(messages == 3)
-        #expect(issues == 7)
+        #expect(issues == 8)
     }
 }
