@@ -25,6 +25,8 @@ public struct ImportedMessage: Sendable, Hashable {
     public var buyerName: String?
     /// The buyer's relay address to answer to (`alias+tag@marketplace.amazon.com`).
     public var replyAddress: String?
+    /// The `From` address of a mail, as written (nil for exports).
+    public var senderAddress: String?
     public var kind: MessageKind
     public var noResponseNeeded: Bool
     public var isAutoReply: Bool
@@ -39,7 +41,7 @@ public struct ImportedMessage: Sendable, Hashable {
         externalID: String, direction: Direction, sentAt: Date, subject: String = "", body: String = "",
         attachments: [ImportedAttachment] = [], threadKey: String? = nil, marketplace: String? = nil,
         orderID: String? = nil, asin: String? = nil, buyerAlias: String? = nil, buyerName: String? = nil,
-        replyAddress: String? = nil, kind: MessageKind = .message, noResponseNeeded: Bool = false,
+        replyAddress: String? = nil, senderAddress: String? = nil, kind: MessageKind = .message, noResponseNeeded: Bool = false,
         isAutoReply: Bool = false, messageID: String? = nil, inReplyTo: String? = nil, references: [String] = [],
         source: SourcePosition
     ) {
@@ -56,6 +58,7 @@ public struct ImportedMessage: Sendable, Hashable {
         self.buyerAlias = buyerAlias
         self.buyerName = buyerName
         self.replyAddress = replyAddress
+        self.senderAddress = senderAddress
         self.kind = kind
         self.noResponseNeeded = noResponseNeeded
         self.isAutoReply = isAutoReply
