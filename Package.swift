@@ -65,7 +65,9 @@ let package = Package(
         .testTarget(
             name: "MessageStoreTests", dependencies: ["MessageStore", "MailImport", "MessageLint", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
-        .testTarget(name: "ParleyCLITests", dependencies: ["ParleyCLI", "MessageLint", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ParleyCLITests", dependencies: ["ParleyCLI", "MessageLint", "MessageStore", "MailImport", "TestSupport"],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
