@@ -63,9 +63,11 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "MailImportTests", dependencies: ["MailImport", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "MessageStoreTests", dependencies: ["MessageStore", "MailImport", "TestSupport"],
+            name: "MessageStoreTests", dependencies: ["MessageStore", "MailImport", "MessageLint", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
-        .testTarget(name: "ParleyCLITests", dependencies: ["ParleyCLI", "MessageLint", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ParleyCLITests", dependencies: ["ParleyCLI", "MessageLint", "MessageStore", "MailImport", "TestSupport"],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

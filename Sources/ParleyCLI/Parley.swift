@@ -14,10 +14,18 @@ public struct Parley: ParsableCommand {
             finding names its rule, its category and the policy behind it. `parley template` fills \
             reply templates for everyday situations and lints the result the same way.
 
-            Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or input error.
+            It also keeps the seller's buyer threads in a local store (--db, $PARLEY_DB, else \
+            $XDG_DATA_HOME/parley/parley.sqlite or ~/.local/share/parley/parley.sqlite): `inbox` says what \
+            to answer next, `thread` shows a conversation, `reply` checks and records an answer, `mark` \
+            takes thank-you notes off the clock, `metrics` computes Contact Response Time as Seller \
+            Central does, and `return` stops a return request's 48-hour clock.
+
+            Exit codes: 0 no errors, 1 errors found (or warnings with --strict; a refused reply), 2 usage or input error.
             """,
         version: "0.1.0",
-        subcommands: [Lint.self, Rules.self, Eval.self, Template.self]
+        subcommands: [
+            Lint.self, Rules.self, Eval.self, Template.self, Inbox.self, ShowThread.self, Mark.self, Reply.self, Metrics.self, Return.self,
+        ]
     )
 
     public init() {}

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+/// The one owner of Parley's store: threads, messages, return requests and the audit log. The CLI
+/// and the server share it. Every write is one transaction that keeps the store's invariants (the
+/// thread summaries match their messages); reads go through ``reader``.
+///
+/// On disk it is a `DatabasePool` in WAL mode, so `parley inbox` reads while an import writes, with a
+/// busy timeout so two `parley` processes wait for each other instead of failing with "database is
+/// locked". Tests use ``inMemory()``.
+public struct AppDatabase: Sendable {
+    private let writer: any DatabaseWriter
+
+    /// How long a writer waits for another process's write transaction before giving up.
+    public static let busyTimeout: TimeInterval = 15
+
+    /// Wraps a connection and migrates it. Create the writer with ``makeConfiguration(_:)``.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Opens (creating if needed) the store at `path`, and its folder. `PATH.lock` beside it
+    /// serialises opening and migrating between processes.
+    public static func onDisk(path: String) throws -> AppDatabase {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "cannot create the folder \(folder.path): \(error.localizedDescription)")
+        }
+        do {
+            return try OpeningLock.holding(path + ".lock") {
+                try AppDatabase(DatabasePool(path: path, configuration: makeConfiguration()))
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
+    /// An empty store in memory, for tests.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: makeConfiguration()))
+    }
+
+    /// The configuration every connection to the store uses.
+    public static func makeConfiguration(_ base: Configuration = Configuration()) -> Configuration {
+        var configuration = base
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        return configuration
+    }
+
+    /// Read-only access for queries the store has no method for.
+    public var reader: any DatabaseReader { writer }
+
+    /// Runs `work` in one write transaction (IMMEDIATE, so it waits for other writers up front).
+    func write<T>(_ work: (Database) throws -> T) throws -> T {
+        try writer.write(work)
+    }
+
+    /// Runs `work` in a transaction that `work` may roll back.
+    func writeTransaction<T>(_ work: (Database) throws -> (T, Database.TransactionCompletion)) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                let (value, completion) = try work(db)
+                result = value
+                return completion
+            }
+            guard let result else { throw StoreError.internalInconsistency("a transaction returned no result") }
+            return result
+        }
+    }
+
+    func read<T>(_ work: (Database) throws -> T) throws -> T {
+        try writer.read(work)
+    }
+}

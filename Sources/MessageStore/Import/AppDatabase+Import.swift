@@ -1,0 +1,33 @@
+import GRDB
+import MailImport
+
+extension AppDatabase {
+    /// Adds one parsed file to the store in one transaction: a killed or failed import leaves the
+    /// store as it was. Records the parser or the store could not take are reported in the summary
+    /// and skipped; with `strict`, any such issue rolls the whole file back. Messages already stored
+    /// (same id, same Message-ID, or same thread, sender, instant and text) are counted as
+    /// duplicates, so importing the same data again adds nothing.
+    public func importFile(_ parsed: ParsedFile, source: String, strict: Bool) throws -> ImportSummary {
+        try writeTransaction { db in
+            var importer = FileImporter(db: db, source: source)
+            try importer.add(parsed.messages)
+            try importer.finish()
+            var summary = importer.summary
+            summary.issues = (parsed.issues + summary.issues).sorted(by: Self.fileOrder)
+            guard strict, !summary.issues.isEmpty else { return (summary, .commit) }
+            summary.rolledBack = true
+            summary.messagesAdded = 0
+            summary.threadsCreated = 0
+            summary.threadsUpdated = 0
+            summary.returnRequestsOpened = 0
+            return (summary, .rollback)
+        }
+    }
+
+    /// Issues in the order they occur in the file: by line, else by message number.
+    static func fileOrder(_ lhs: ImportIssue, _ rhs: ImportIssue) -> Bool {
+        let left = lhs.position.line ?? lhs.position.messageNumber ?? 0
+        let right = rhs.position.line ?? rhs.position.messageNumber ?? 0
+        return left < right
+    }
+}

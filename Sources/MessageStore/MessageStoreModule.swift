@@ -1,2 +1,0 @@
-/// The message store: threads, timers, metrics (issue 3).
-public enum MessageStoreModule {}

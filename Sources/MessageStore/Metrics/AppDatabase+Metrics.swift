@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Contact Response Time over each window in `days`, the unanswered customer messages of the
+    /// last 7 days and the return late-response rates, all as of `asOf`.
+    ///
+    /// Only messages sent in (T − longest window, T] are read: a response comes after its message,
+    /// so nothing older can change a window's counts.
+    public func metrics(asOf: Date, windows days: [Int] = ContactResponseTime.standardWindows) throws -> MetricsReport {
+        try read { db in
+            let longest = (days + [7]).max() ?? 7
+            let events = try ClockEvent.fetchAll(db, after: asOf.addingTimeInterval(-Double(longest) * 86_400), through: asOf)
+            let clocks = ResponseClock.clocks(of: events, asOf: asOf)
+            let windows = days.map { ContactResponseTime.window(days: $0, clocks: clocks, asOf: asOf) }
+            let weekAgo = asOf.addingTimeInterval(-7 * 86_400)
+            let waiting = clocks.filter { $0.status.isAwaitingResponse && $0.receivedAt > weekAgo }
+            let unanswered = try Self.unanswered(db, waiting)
+            let returnLongest = ReturnClock.standardWindows.max() ?? 60
+            let requests =
+                try ReturnRequest
+                .filter(ReturnRequest.Columns.receivedAt > asOf.addingTimeInterval(-Double(returnLongest) * 86_400))
+                .filter(ReturnRequest.Columns.receivedAt <= asOf)
+                .fetchAll(db)
+            let returnWindows = ReturnClock.standardWindows.map { ReturnClock.window(days: $0, requests: requests, asOf: asOf) }
+            return MetricsReport(asOf: asOf, windows: windows, unansweredLast7Days: unanswered, returnRequests: returnWindows)
+        }
+    }
+
+    private static func unanswered(_ db: Database, _ clocks: [MessageClock]) throws -> [UnansweredMessage] {
+        let messages = try Message.fetchAll(db, keys: clocks.map(\.messageID))
+        let byID = Dictionary(messages.compactMap { message in message.id.map { ($0, message) } }, uniquingKeysWith: { a, _ in a })
+        let threads = try MessageThread.fetchAll(db, keys: Set(clocks.map(\.threadID)))
+        let threadByID = Dictionary(threads.compactMap { thread in thread.id.map { ($0, thread) } }, uniquingKeysWith: { a, _ in a })
+        return clocks.map { clock in
+            let thread = threadByID[clock.threadID]
+            return UnansweredMessage(
+                message: clock.messageID, thread: clock.threadID, orderID: thread?.orderID, buyer: thread?.buyerLabel ?? "unknown buyer",
+                subject: byID[clock.messageID]?.subject ?? "", receivedAt: clock.receivedAt, dueAt: clock.dueAt, status: clock.status)
+        }
+    }
+}
