@@ -159,3 +159,27 @@ import Testing
         #expect(findings[0].message == "Too long: 13 characters, over the 10-character limit of createDigitalAccessKey")
     }
 }
+
+@Suite struct SkipRegionTests {
+    @Test func matchesStartingInsideASkipRegionAreDropped() throws {
+        let yaml = """
+            - id: review-solicitation.test-change
+              category: review-solicitation
+              severity: error
+              message: "'%s'"
+              policy: "POLICY.md"
+              patterns: ['\\bupdate\\s+(?:your|my)\\s+review\\b']
+              skip: ['\\byou\\s+wrote:\\s*"[^"\\n]{0,300}"']
+              examples:
+                flag: ["Could you ↓update your review?", "↓update your review please"]
+                pass: ["You wrote: \\"I will update my review\\" - thank you.", "no review here"]
+
+            """
+        let rules = try RuleLoader().parse(yaml, file: "t.yaml")
+        try RuleLoader.verifyExamples(of: rules)
+        let linter = try Linter(rules: rules)
+        let findings = linter.lint(Draft(body: "You wrote: \"I will update my review\". Could you update your review?"))
+        #expect(findings.map(\.offset) == [48])
+        #expect(rules[0].skips.count == 1)
+    }
+}

@@ -47,7 +47,7 @@ import Testing
         let yaml = Self.valid.replacingOccurrences(of: "  severity: error", with: "  severity: error\n  severty: error")
         #expect(
             loadError(yaml)
-                == "rules/test.yaml:4:3: contact-info.test-email: unknown key 'severty' in a rule (expected one of id, category, severity, confidence, message, policy, check, patterns, caseless, exceptions, fields, message_types, except_message_types, suggestion, options, examples)"
+                == "rules/test.yaml:4:3: contact-info.test-email: unknown key 'severty' in a rule (expected one of id, category, severity, confidence, message, policy, check, patterns, caseless, exceptions, skip, fields, message_types, except_message_types, suggestion, options, examples)"
         )
     }
 

@@ -59,6 +59,11 @@ public struct Linter: Sendable {
             for pattern in rule.patterns {
                 spans += try pattern.matches(in: text, limits: limits)
             }
+            if !rule.skips.isEmpty, !spans.isEmpty {
+                var skipped: [Range<Int>] = []
+                for skip in rule.skips { skipped += try texts.matches(of: skip, in: field, limits: limits) }
+                spans.removeAll { span in skipped.contains { $0.contains(span.lowerBound) } }
+            }
             for span in Self.withoutOverlaps(spans) where !span.isEmpty {
                 let matched = text.substring(span)
                 if try isExcepted(matched, by: rule) { continue }
@@ -137,5 +142,22 @@ struct FieldTexts {
         let text = UTF8Text(draft.text(of: field))
         cache[field] = text
         return text
+    }
+
+    /// The matches of a skip pattern in a field, found once per lint however many rules share it.
+    private var skipCache: [SkipKey: [Range<Int>]] = [:]
+
+    private struct SkipKey: Hashable {
+        let field: Field
+        let pattern: String
+        let options: UInt32
+    }
+
+    mutating func matches(of skip: PCRE2Regex, in field: Field, limits: MatchLimits) throws(PCRE2Error) -> [Range<Int>] {
+        let key = SkipKey(field: field, pattern: skip.pattern, options: skip.options.rawValue)
+        if let spans = skipCache[key] { return spans }
+        let spans = try skip.matches(in: text(of: field), limits: limits)
+        skipCache[key] = spans
+        return spans
     }
 }

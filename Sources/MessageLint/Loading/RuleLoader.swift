@@ -23,7 +23,7 @@ public struct RuleLoader: Sendable {
 
     static let ruleKeys = [
         "id", "category", "severity", "confidence", "message", "policy", "check", "patterns", "caseless",
-        "exceptions", "fields", "message_types", "except_message_types", "suggestion", "options", "examples",
+        "exceptions", "skip", "fields", "message_types", "except_message_types", "suggestion", "options", "examples",
     ]
 
     public func load(directory: URL) throws(RuleLoadingError) -> [Rule] {

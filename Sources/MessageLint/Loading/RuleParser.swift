@@ -34,6 +34,10 @@ struct RuleParser {
         }
         if check.usesPatterns, patterns.isEmpty { throw map.fail(nil, "a \(check.name) rule needs 'patterns'") }
         if !check.usesPatterns, !patterns.isEmpty { throw map.fail("patterns", "a \(check.name) rule takes no 'patterns'") }
+        let skips = try (map.strings("skip") ?? []).map { (source, node) throws(RuleLoadingError) in
+            try compile(source, node: node, options: options, map: map)
+        }
+        if !skips.isEmpty, check != .pattern { throw map.fail("skip", "only a pattern rule takes 'skip'") }
         let exceptions = try (map.strings("exceptions") ?? []).map { (source, node) throws(RuleLoadingError) in
             try compile(source, node: node, options: options.union([.anchored, .endAnchored]), map: map)
         }
@@ -53,6 +57,7 @@ struct RuleParser {
             messageTypes: messageTypes, suggestion: try map.string("suggestion", required: false),
             location: document.location(of: node))
         rule.exceptMessageTypes = exceptMessageTypes
+        rule.skips = skips
         rule.examples = try parseExamples(map, rule: rule)
         return rule
     }

@@ -14,6 +14,10 @@ public struct Rule: Sendable, Identifiable {
     public var patterns: [PCRE2Regex]
     /// Patterns that cancel a finding when they match its whole span.
     public var exceptions: [PCRE2Regex]
+    /// Regions where the rule does not apply (a quoted buyer, the seller explaining the policy): a
+    /// match starting inside one is dropped. Several rules can share one skip pattern; its matches
+    /// are found once per field and lint.
+    public var skips: [PCRE2Regex] = []
     public var fields: [Field]
     /// The message types the rule applies to; empty means all.
     public var messageTypes: [MessageType]
