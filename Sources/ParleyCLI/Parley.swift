@@ -15,8 +15,9 @@ public struct Parley: ParsableCommand {
             reply templates for everyday situations and lints the result the same way.
 
             It also keeps the seller's buyer threads in a local store (--db, $PARLEY_DB, else \
-            $XDG_DATA_HOME/parley/parley.sqlite or ~/.local/share/parley/parley.sqlite): `inbox` says what \
-            to answer next, `thread` shows a conversation, `reply` checks and records an answer, `mark` \
+            $XDG_DATA_HOME/parley/parley.sqlite or ~/.local/share/parley/parley.sqlite): `import` reads \
+            mail (mbox, .eml, Maildir) and exports (JSONL, CSV) into it, `inbox` says what to answer \
+            next, `thread` shows a conversation, `reply` checks and records an answer, `mark` \
             takes thank-you notes off the clock, `metrics` computes Contact Response Time as Seller \
             Central does, and `return` stops a return request's 48-hour clock.
 
@@ -24,7 +25,8 @@ public struct Parley: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Lint.self, Rules.self, Eval.self, Template.self, Inbox.self, ShowThread.self, Mark.self, Reply.self, Metrics.self, Return.self,
+            Lint.self, Rules.self, Eval.self, Template.self, Import.self, Inbox.self, ShowThread.self, Mark.self, Reply.self, Metrics.self,
+            Return.self,
         ]
     )
 

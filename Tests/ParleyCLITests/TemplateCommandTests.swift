@@ -277,8 +277,8 @@ import Testing
                 "parley: error: invalid value '1143941689' for 'order_id' of template 'return-authorised': expected an Amazon order id: 3, 7 and 7 digits joined by hyphens, such as 114-3941689-8779232"
             ),
             (
-                ["--thread", "42"],
-                "parley: error: --thread 42: the message store is not available yet; give the values with --set or --vars"
+                ["--thread", "42", "--db", folder.appendingPathComponent("empty.sqlite").path],
+                "parley: error: no thread T42 in the store"
             ),
         ]
         for (arguments, expected) in cases {

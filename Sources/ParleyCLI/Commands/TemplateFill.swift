@@ -10,8 +10,11 @@ extension Parley.Template {
             abstract: "Fill a template with your values and lint the result.",
             discussion: """
                 Values come from --set (strongest), a JSON file given with --vars, and a stored \
-                thread given with --thread (its buyer name, order id, ASIN, product and dates); a \
-                variable none of them sets takes its default. A missing required variable, a name \
+                thread given with --thread (T12, as `parley inbox` prints it): its buyer_name (the \
+                buyer's display name, when the mail showed one), order_id, asin and order_date (the \
+                thread's first day, YYYY-MM-DD), each used only where the template declares it; a \
+                variable none of them sets takes its default. The store keeps no product name, so \
+                give `product` with --set or --vars. An unknown thread stops with exit 2. A missing required variable, a name \
                 the template does not declare, or a value of the wrong format (an order id must look \
                 like 114-3941689-8779232) stops with exit 2 and names the variable. `parley template \
                 show ID` lists the variables.
@@ -35,6 +38,8 @@ extension Parley.Template {
                     --set refund_amount='£129.99' --set refund_date='19 March 2026'
                   parley template fill delivery-delayed --vars order.json --language en-AU
                   parley template fill review-request-neutral --vars order.json --format json
+                  parley template fill return-authorised --thread T12 \\
+                    --set product='Oak Bedside Table' --set seller_name='Oakline Home'
                 """)
 
         @Argument(help: "The template id, e.g. return-authorised.")
@@ -48,8 +53,10 @@ extension Parley.Template {
         @Option(help: ArgumentHelp("A JSON object of values: {\"order_id\": \"114-3941689-8779232\", …}.", valueName: "file"))
         var vars: String?
 
-        @Option(help: ArgumentHelp("A stored thread whose buyer name, order id, ASIN, product and dates fill in.", valueName: "id"))
-        var thread: String?
+        @Option(
+            help: ArgumentHelp(
+                "A stored thread (T12) whose buyer name, order id, ASIN and order date fill in (weakest source).", valueName: "thread"))
+        var thread: ThreadArgument?
 
         @Option(help: ArgumentHelp("The buyer's language (BCP 47: en-US, en-GB); picks the variant.", valueName: "language"))
         var language: LanguageTag?
@@ -60,6 +67,8 @@ extension Parley.Template {
         @OptionGroup var rulesOptions: RulesOptions
 
         @OptionGroup var templatesOptions: TemplatesOptions
+
+        @OptionGroup var database: DatabaseOptions
 
         public init() {}
 
@@ -76,8 +85,10 @@ extension Parley.Template {
         public func run() throws { try output(useColor: Terminal.wantsColor()).emit() }
 
         /// The filled message or the findings, and the exit code, computed without printing.
-        public func output(useColor: Bool = false) throws -> CommandOutput {
-            let threadValues = try thread.map(Self.threadValues(for:)) ?? [:]
+        public func output(useColor: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) throws
+            -> CommandOutput
+        {
+            let threadValues = try thread.map { try storedThreadValues(for: $0, environment: environment) } ?? [:]
             let library = try templatesOptions.loadLibrary()
             let fileValues = try vars.map(Self.readValues(at:)) ?? [:]
             let explicit = Dictionary(assignments.compactMap(Self.split), uniquingKeysWith: { _, last in last })
@@ -132,10 +143,13 @@ extension Parley.Template {
             return (String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...]))
         }
 
-        /// The values a stored thread provides (buyer_name, order_id, asin, product and dates).
-        // The message store (issue 3) lands separately; until it does, --thread is an input error.
-        static func threadValues(for thread: String) throws -> [String: String] {
-            throw InputError("--thread \(thread): the message store is not available yet; give the values with --set or --vars")
+        /// The values the stored thread provides (`ThreadTemplateValues`); an unknown thread is an
+        /// input error naming it.
+        private func storedThreadValues(for thread: ThreadArgument, environment: [String: String]) throws -> [String: String] {
+            let store = try database.open(environment: environment)
+            // Every stored message counts: the values describe the thread, not a moment in it.
+            let conversation = try StoreAccess.run { try store.conversation(threadID: thread.id, asOf: .distantFuture) }
+            return ThreadTemplateValues.values(of: conversation)
         }
 
         /// A JSON object whose values are strings or whole numbers.

@@ -17,9 +17,11 @@ public struct CommandOutput: Sendable, Equatable {
     }
 
     /// Prints the text (and the notes to standard error) and exits non-zero when asked to.
-    func emit() throws {
+    /// `notesFirst` prints the notes before the text, for notes that come before a closing summary.
+    func emit(notesFirst: Bool = false) throws {
+        if notesFirst, !notes.isEmpty { FileHandle.standardError.write(Data(notes.utf8)) }
         FileHandle.standardOutput.write(Data(text.utf8))
-        if !notes.isEmpty { FileHandle.standardError.write(Data(notes.utf8)) }
+        if !notesFirst, !notes.isEmpty { FileHandle.standardError.write(Data(notes.utf8)) }
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
 }

@@ -1,0 +1,4 @@
+import ArgumentParser
+import MailImport
+
+extension ImportFormat: ExpressibleByArgument {}
