@@ -136,4 +136,21 @@ import Testing
         }
         #expect(throws: (any Error).self) { try Parley.parseAsRoot(["template", "fill", "return-authorised", "--thread", "M1"]) }
     }
+
+    @Test func aCoUkBuyerGetsTheEnGBVariant() throws {
+        let ukMail = ImportCommandTests.amazonMessage(
+            id: "uk1", date: "Tue, 03 Mar 2026 14:05:00 +0000", envelope: "Tue Mar  3 14:05:00 2026",
+            text: "The kettle arrived dented; can I send it back?"
+        ).replacingOccurrences(of: "marketplace.amazon.com", with: "marketplace.amazon.co.uk")
+        try importFile("uk.mbox", ukMail)
+        let arguments = [
+            "return-authorised", "--thread", "T1", "--set", "seller_name=Oak and Iron", "--set", "product=Copper Kettle",
+            "--set", "return_by=2026-03-20", "--format", "json",
+        ]
+        let output = try fill(arguments)
+        #expect(output.exitCode == 0, "\(output.text)")
+        #expect(output.text.contains("\"language\" : \"en-GB\""), "\(output.text)")
+        let american = try fill(arguments + ["--language", "en-US"])
+        #expect(american.text.contains("\"language\" : \"en-US\""))
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MessageLint
+import MessageStore
 import ReplyTemplates
 
 extension Parley.Template {
@@ -27,7 +28,8 @@ extension Parley.Template {
                 the variable behind each, and nothing else (exit 1). --format json prints the \
                 subject, body, values, findings and language used as one document (version 1).
 
-                --language picks the variant for the buyer's language: exactly that language, else \
+                --language picks the variant for the buyer's language (with --thread and no --language, \
+                the language of the thread's marketplace: amazon.co.uk → en-GB): exactly that language, else \
                 the same language elsewhere (en-AU uses en-GB), else en-US; standard error says \
                 which variant stood in.
 
@@ -88,7 +90,10 @@ extension Parley.Template {
         public func output(useColor: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) throws
             -> CommandOutput
         {
-            let threadValues = try thread.map { try storedThreadValues(for: $0, environment: environment) } ?? [:]
+            let stored = try thread.map { try storedThread(for: $0, environment: environment) }
+            let threadValues = stored.map(ThreadTemplateValues.values(of:)) ?? [:]
+            // The buyer's language picks the variant unless --language says otherwise.
+            let language = self.language ?? stored.flatMap(ThreadTemplateValues.language(of:)).flatMap { LanguageTag($0) }
             let library = try templatesOptions.loadLibrary()
             let fileValues = try vars.map(Self.readValues(at:)) ?? [:]
             let explicit = Dictionary(assignments.compactMap(Self.split), uniquingKeysWith: { _, last in last })
@@ -143,13 +148,12 @@ extension Parley.Template {
             return (String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...]))
         }
 
-        /// The values the stored thread provides (`ThreadTemplateValues`); an unknown thread is an
+        /// The stored thread whose values fill in (`ThreadTemplateValues`); an unknown thread is an
         /// input error naming it.
-        private func storedThreadValues(for thread: ThreadArgument, environment: [String: String]) throws -> [String: String] {
+        private func storedThread(for thread: ThreadArgument, environment: [String: String]) throws -> Conversation {
             let store = try database.open(environment: environment)
             // Every stored message counts: the values describe the thread, not a moment in it.
-            let conversation = try StoreAccess.run { try store.conversation(threadID: thread.id, asOf: .distantFuture) }
-            return ThreadTemplateValues.values(of: conversation)
+            return try StoreAccess.run { try store.conversation(threadID: thread.id, asOf: .distantFuture) }
         }
 
         /// A JSON object whose values are strings or whole numbers.
