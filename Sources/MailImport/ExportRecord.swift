@@ -22,13 +22,13 @@ struct ExportRecord {
     /// The message, or the first thing wrong with the record. An Amazon record whose subject is a
     /// return or cancellation request gets that kind; other Amazon records are notices.
     func message(source: SourcePosition, amazon: AmazonRelay) throws(ImportIssue) -> ImportedMessage {
-        guard let fromText = from?.trimmingCharacters(in: .whitespaces), !fromText.isEmpty else {
+        guard let fromText = from?.trimmingWhitespaces(), !fromText.isEmpty else {
             throw ImportIssue(position: source, message: "missing 'from' (buyer, seller or amazon)")
         }
         guard let direction = Direction(rawValue: fromText.lowercased()) else {
             throw ImportIssue(position: source, message: "'from' is '\(fromText)', expected buyer, seller or amazon")
         }
-        guard let atText = at?.trimmingCharacters(in: .whitespaces), !atText.isEmpty else {
+        guard let atText = at?.trimmingWhitespaces(), !atText.isEmpty else {
             throw ImportIssue(position: source, message: "missing 'at' (ISO 8601 time with offset)")
         }
         guard let date = MailDate.parseISO8601(atText) else {
@@ -43,14 +43,14 @@ struct ExportRecord {
                 amazon.isReturnRequest(subject: subject)
                 ? .returnRequest : amazon.isCancellationRequest(subject: subject) ? .cancellationRequest : .notice
         }
-        let trimmedID = id?.trimmingCharacters(in: .whitespaces)
+        let trimmedID = id?.trimmingWhitespaces()
         let externalID =
             trimmedID.flatMap { $0.isEmpty ? nil : $0 }
             ?? ContentHash.fnv1a64([
                 direction.rawValue, String(Int(date.date.timeIntervalSince1970)), subject, body, thread ?? "",
             ])
         let nonEmpty = { (text: String?) -> String? in
-            guard let trimmed = text?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
+            guard let trimmed = text?.trimmingWhitespaces(), !trimmed.isEmpty else { return nil }
             return trimmed
         }
         return ImportedMessage(
@@ -61,7 +61,7 @@ struct ExportRecord {
 
     /// `true/false`, `1/0`, `yes/no`; empty is false.
     static func flag(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch text.trimmingWhitespaces().lowercased() {
         case "", "false", "0", "no", "n", "f": false
         case "true", "1", "yes", "y", "t": true
         default: nil

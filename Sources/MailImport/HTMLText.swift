@@ -204,7 +204,7 @@ public enum HTMLText {
 extension String {
     /// CRLF and lone CR as LF.
     func replacingLineBreaks() -> String {
-        guard contains("\r") else { return self }
+        guard utf8.contains(0x0D) else { return self }
         return self.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

@@ -132,7 +132,7 @@ public struct MailDate: Sendable, Hashable {
     /// `2026-03-01T09:30:00+01:00`, `…Z`, fractional seconds allowed; the offset is required unless
     /// `Z` is given. Exports use this form.
     public static func parseISO8601(_ raw: String) -> MailDate? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespaces()
         let scalars = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= scalars.count else { return nil }
