@@ -10,6 +10,8 @@ import PCRE2
 /// - `summary`: corpus MB/s, the 4,000-character draft (mean, p50, p99), rule loading, and the
 ///   per-rule cost table.
 /// - `rule-costs`: only the per-rule cost table (each rule alone over the corpus, with its share).
+/// - `draft-costs`: each pattern alone over the 4,000-character clean draft, and whether the literal
+///   prefilter lets it run there: where the time of that draft goes.
 /// - `patterns`: reads `{"patterns": [{"pattern", "caseless", "ucp"?}], "texts": [...], "min_seconds", "first_only"?}`
 ///   from the file named by `PARLEY_BENCH_INPUT` (or standard input) and prints, as JSON, how long
 ///   Parley's PCRE2 wrapper takes to find every match of every pattern in every text.
@@ -28,6 +30,8 @@ enum ToolModes {
                 print(ruleCosts(try Fixtures.load()))
             case "patterns":
                 print(try patterns())
+            case "draft-costs":
+                print(try draftCosts(try Fixtures.load()))
             default:
                 FileHandle.standardError.write(Data("PARLEY_BENCH_MODE must be summary, rule-costs or patterns, not '\(mode)'\n".utf8))
                 return 2
@@ -177,6 +181,35 @@ enum ToolModes {
                 out += "| \(cost.rule.id) | \(index + 1) | " + String(format: "%.1f", median * 1e6)
                     + " | \(pattern.isJITCompiled ? "yes" : "no") | `\(shown)` |\n"
             }
+        }
+        return out
+    }
+
+    // MARK: draft-costs
+
+    static func draftCosts(_ fixtures: Fixtures) throws -> String {
+        let draft = try fixtures.realisticDraft(clean: true)
+        let text = UTF8Text(draft.body)
+        let prefilter = PatternPrefilter(rules: fixtures.rules)
+        let presence = prefilter.presence(in: text)
+        var rows: [(rule: String, index: Int, seconds: Double, runs: Bool)] = []
+        for rule in fixtures.rules where rule.check.usesPatterns && rule.applies(to: draft.messageType) {
+            for (index, pattern) in rule.patterns.enumerated() {
+                let median = Stopwatch.sample(minimumSeconds: 0.05 * secondsScale) {
+                    blackHole(try? pattern.matches(in: text))
+                }.median
+                rows.append((rule.id, index + 1, median, prefilter.mayMatch(pattern, presence: presence)))
+            }
+        }
+        rows.sort { $0.seconds > $1.seconds }
+        let running = rows.filter(\.runs)
+        var out = "## Patterns over the 4,000-character clean draft (each alone, median)\n\n"
+        out += String(
+            format: "%d patterns, %d pass the prefilter; all: %.1f µs, those that run: %.1f µs\n\n", rows.count, running.count,
+            rows.map(\.seconds).reduce(0, +) * 1e6, running.map(\.seconds).reduce(0, +) * 1e6)
+        out += "| rule | pattern # | µs | runs |\n|---|---|---|---|\n"
+        for row in rows.prefix(40) {
+            out += "| \(row.rule) | \(row.index) | " + String(format: "%.1f", row.seconds * 1e6) + " | \(row.runs ? "yes" : "skipped") |\n"
         }
         return out
     }

@@ -1,4 +1,5 @@
 import CPCRE2
+import Synchronization
 
 /// A compiled PCRE2 pattern, JIT-compiled once and shared.
 ///
@@ -9,6 +10,17 @@ public final class PCRE2Regex: @unchecked Sendable {
     public let options: CompileOptions
     /// Whether the JIT compiler accepted the pattern (matching is identical without it, only slower).
     public let isJITCompiled: Bool
+    /// The literals every match needs (see `RequiredLiterals`), worked out on first use and kept:
+    /// a one-shot lint of a short draft never needs them, a prefilter asks once per pattern.
+    public var requiredLiterals: RequiredLiterals {
+        cachedRequiredLiterals.withLock { cached in
+            if let cached { return cached }
+            let computed = RequiredLiterals(pattern: pattern, options: options)
+            cached = computed
+            return computed
+        }
+    }
+    private let cachedRequiredLiterals = Mutex<RequiredLiterals?>(nil)
     private let code: OpaquePointer
 
     /// Compiles `pattern`; with `jit` (the default) also JIT-compiles it, which makes matching several

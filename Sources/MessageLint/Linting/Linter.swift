@@ -6,25 +6,30 @@ public struct Linter: Sendable {
     public let rules: [Rule]
     public let configuration: LintConfiguration
     public let limits: MatchLimits
+    /// Skips patterns whose required literals a field lacks; nil runs every pattern (for comparison).
+    public let prefilter: PatternPrefilter?
 
     /// The id of the finding reported when a rule's pattern hits a PCRE2 limit.
     public static let matchLimitRuleID = "engine.match-limit"
 
-    public init(rules: [Rule], configuration: LintConfiguration = .none, limits: MatchLimits = .default)
-        throws(LintConfigurationError)
-    {
-        self.init(appliedRules: try configuration.apply(to: rules), configuration: configuration, limits: limits)
+    public init(
+        rules: [Rule], configuration: LintConfiguration = .none, limits: MatchLimits = .default, prefilter: Bool = true
+    ) throws(LintConfigurationError) {
+        self.init(
+            appliedRules: try configuration.apply(to: rules), configuration: configuration, limits: limits,
+            prefilter: prefilter)
     }
 
-    init(appliedRules rules: [Rule], configuration: LintConfiguration, limits: MatchLimits) {
+    init(appliedRules rules: [Rule], configuration: LintConfiguration, limits: MatchLimits, prefilter: Bool = true) {
         self.rules = rules
         self.configuration = configuration
         self.limits = limits
+        self.prefilter = prefilter ? PatternPrefilter(rules: rules) : nil
     }
 
     /// Every finding in the draft, in report order (subject, body, attachments; then by position).
     public func lint(_ draft: Draft) -> [Finding] {
-        var texts = FieldTexts(draft: draft)
+        var texts = FieldTexts(draft: draft, prefilter: prefilter)
         var findings: [Finding] = []
         for rule in rules where rule.applies(to: draft.messageType) {
             findings += check(rule, draft: draft, texts: &texts)
@@ -56,7 +61,7 @@ public struct Linter: Sendable {
             let text = texts.text(of: field)
             guard !text.bytes.isEmpty else { continue }
             var spans: [Range<Int>] = []
-            for pattern in rule.patterns {
+            for pattern in rule.patterns where texts.mayMatch(pattern, in: field) {
                 spans += try pattern.matches(in: text, limits: limits)
             }
             if !rule.skips.isEmpty, !spans.isEmpty {
@@ -76,8 +81,8 @@ public struct Linter: Sendable {
     private func requiredPatternFindings(_ rule: Rule, texts: inout FieldTexts) throws(PCRE2Error) -> [Finding] {
         for field in rule.fields {
             let text = texts.text(of: field)
-            for pattern in rule.patterns where try pattern.firstMatch(in: text, limits: limits) != nil {
-                return []
+            for pattern in rule.patterns where texts.mayMatch(pattern, in: field) {
+                if try pattern.firstMatch(in: text, limits: limits) != nil { return [] }
             }
         }
         return [
@@ -133,9 +138,23 @@ public struct Linter: Sendable {
 /// The draft's fields prepared for matching, each converted once per lint.
 struct FieldTexts {
     let draft: Draft
+    let prefilter: PatternPrefilter?
     private var cache: [Field: UTF8Text] = [:]
+    private var presences: [Field: LiteralPresence] = [:]
 
-    init(draft: Draft) { self.draft = draft }
+    init(draft: Draft, prefilter: PatternPrefilter? = nil) {
+        self.draft = draft
+        self.prefilter = prefilter
+    }
+
+    /// Whether `pattern` can match in the field at all; each field is scanned for literals once.
+    mutating func mayMatch(_ pattern: PCRE2Regex, in field: Field) -> Bool {
+        guard let prefilter else { return true }
+        if let presence = presences[field] { return prefilter.mayMatch(pattern, presence: presence) }
+        let presence = prefilter.presence(in: text(of: field))
+        presences[field] = presence
+        return prefilter.mayMatch(pattern, presence: presence)
+    }
 
     mutating func text(of field: Field) -> UTF8Text {
         if let text = cache[field] { return text }
@@ -156,7 +175,7 @@ struct FieldTexts {
     mutating func matches(of skip: PCRE2Regex, in field: Field, limits: MatchLimits) throws(PCRE2Error) -> [Range<Int>] {
         let key = SkipKey(field: field, pattern: skip.pattern, options: skip.options.rawValue)
         if let spans = skipCache[key] { return spans }
-        let spans = try skip.matches(in: text(of: field), limits: limits)
+        let spans = mayMatch(skip, in: field) ? try skip.matches(in: text(of: field), limits: limits) : []
         skipCache[key] = spans
         return spans
     }

@@ -47,6 +47,18 @@ struct RuleExplanation {
         return text
     }
 
+    /// The prefilter's condition for one pattern, e.g. `("review" or "feedback") and "refund"`.
+    static func describe(_ required: RequiredLiterals) -> String {
+        guard !required.clauses.isEmpty else { return "anything (no required literal; always runs)" }
+        return required.clauses.map { clause in
+            let quoted = clause.map { "\"" + $0.replacingOccurrences(of: "\n", with: "\\n") + "\"" }
+            let shown =
+                quoted.count > 12
+                ? quoted.prefix(12).joined(separator: " or ") + " or … (\(quoted.count))" : quoted.joined(separator: " or ")
+            return clause.count > 1 && required.clauses.count > 1 ? "(\(shown))" : shown
+        }.joined(separator: " and ")
+    }
+
     var text: String {
         var out = "\(rule.id)  (\(rule.category.rawValue), \(rule.severity.rawValue)"
         out += rule.confidence.map { ", source: \($0.rawValue)" } ?? ""
@@ -59,7 +71,10 @@ struct RuleExplanation {
         if !rule.patterns.isEmpty {
             out +=
                 "\npatterns:\n"
-                + rule.patterns.map { "  \($0.pattern.count > 200 ? String($0.pattern.prefix(200)) + "…" : $0.pattern)\n" }.joined()
+                + rule.patterns.map { pattern in
+                    "  \(pattern.pattern.count > 200 ? String(pattern.pattern.prefix(200)) + "…" : pattern.pattern)\n"
+                        + "    runs when the text holds: \(Self.describe(pattern.requiredLiterals))\n"
+                }.joined()
         }
         for (title, mustFlag) in [("flags", true), ("passes", false)] {
             out += "\n\(title):\n"

@@ -1,0 +1,804 @@
+import CPCRE2
+
+/// Reads a PCRE2 pattern far enough to know which literals every match needs (`RequiredLiterals`).
+///
+/// Each piece of the pattern is summarised as the exact set of strings it can match, when that set
+/// is small and known, plus clauses of literals that must occur somewhere in the text. Sequences
+/// multiply exact sets into longer strings; alternations unite them; anything unknown breaks the
+/// chain. Soundness comes before strength: every rule below may only lose literals, never invent
+/// one, because a wrong clause would silently skip a rule that should have fired.
+struct PatternLiteralAnalyzer {
+    /// The summary of one piece of pattern.
+    struct Piece {
+        /// Every string the piece can match (lower-case ASCII), or nil when unknown or too many.
+        /// The empty set means the piece never matches (`(*FAIL)`).
+        var exact: Strings?
+        /// Literal sets that must each have a member in the text for the piece to match.
+        var clauses: [Strings]
+
+        static let emptyString = Piece(exact: [[]], clauses: [])
+        static let unknown = Piece(exact: nil, clauses: [])
+        static let impossible = Piece(exact: [], clauses: [])
+
+        var isImpossible: Bool { exact?.isEmpty == true }
+
+        /// The exact set as a clause, when it is one (no empty string, which any text contains).
+        var exactClause: Strings? {
+            guard let exact, !exact.isEmpty, !exact.contains([]) else { return nil }
+            return exact
+        }
+
+        /// The clause that filters best: longest shortest string, then fewest strings.
+        var bestClause: Strings? {
+            var best: Strings?
+            var bestShortest = -1
+            func consider(_ clause: Strings) {
+                var shortest = Int.max
+                for string in clause where string.count < shortest { shortest = string.count }
+                if shortest > bestShortest || (shortest == bestShortest && clause.count < (best?.count ?? .max)) {
+                    best = clause
+                    bestShortest = shortest
+                }
+            }
+            for clause in clauses { consider(clause) }
+            if let exactClause { consider(exactClause) }
+            return best
+        }
+    }
+
+    /// Byte strings, kept sorted and without repeats by `unique`.
+    typealias Strings = [[UInt8]]
+
+    /// Raised when the pattern holds a construct after which no literal can be trusted.
+    struct Unanalysable: Error {}
+
+    /// Exact sets grow by multiplication; past these sizes they become clauses instead.
+    static let maxExactStrings = 64
+    static let maxStringLength = 48
+    /// Clauses larger than this are dropped: scanning for them would cost more than it saves.
+    static let maxClauseStrings = 256
+
+    private let bytes: [UInt8]
+    private var index = 0
+
+    /// For each `(` of the pattern (by byte index), the index of its `)`; -1 elsewhere.
+    private var closingParenthesis: [Int] = []
+
+    private init(_ pattern: String) { self.bytes = Array(pattern.utf8) }
+
+    static func requiredLiterals(of pattern: String, options: CompileOptions) -> RequiredLiterals {
+        let unsafeOptions = UInt32(PCRE2_EXTENDED) | UInt32(PCRE2_EXTENDED_MORE) | UInt32(PCRE2_LITERAL)
+        guard options.rawValue & unsafeOptions == 0 else { return .none }
+        var analyzer = PatternLiteralAnalyzer(pattern)
+        guard let closing = analyzer.matchingParentheses() else { return .none }
+        analyzer.closingParenthesis = closing
+        guard let piece = try? analyzer.alternation(), analyzer.index == analyzer.bytes.count else { return .none }
+        var clauses = piece.clauses
+        if let exactClause = piece.exactClause { clauses.append(exactClause) }
+        let strings = Set(
+            clauses.filter { $0.count <= maxClauseStrings }
+                .map { clause in clause.map { String(decoding: $0, as: UTF8.self) }.sorted() })
+        return RequiredLiterals(clauses: strings.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    // MARK: - Grammar
+
+    private var atEnd: Bool { index >= bytes.count }
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private func peek(_ offset: Int) -> UInt8? {
+        index + offset < bytes.count ? bytes[index + offset] : nil
+    }
+
+    private func startsHere(_ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        return index + needle.count <= bytes.count && Array(bytes[index..<index + needle.count]) == needle
+    }
+
+    /// Branches separated by `|`, up to a `)` (not consumed) or the end.
+    private mutating func alternation() throws(Unanalysable) -> Piece {
+        var branches = [try sequence()]
+        while current == UInt8(ascii: "|") {
+            index += 1
+            branches.append(try sequence())
+        }
+        return Self.union(branches)
+    }
+
+    private mutating func sequence() throws(Unanalysable) -> Piece {
+        var items: [Piece] = []
+        // Runs of plain characters are most of a pattern; collecting them as bytes avoids building
+        // a one-string set per character.
+        var run: [UInt8] = []
+        while let byte = current, byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")") {
+            if let literal = plainLiteral() {
+                run.append(Self.folded(literal))
+                continue
+            }
+            if !run.isEmpty {
+                items.append(Piece(exact: [run], clauses: []))
+                run.removeAll(keepingCapacity: true)
+            }
+            let atom = try self.atom()
+            items.append(try quantified(atom))
+        }
+        if !run.isEmpty { items.append(Piece(exact: [run], clauses: [])) }
+        return Self.concatenation(items)
+    }
+
+    /// The next character when it is a literal with no quantifier after it (`a`, `\.`), consumed.
+    private mutating func plainLiteral() -> UInt8? {
+        guard let byte = current, byte < 0x80 else { return nil }
+        var literal = byte
+        var length = 1
+        if byte == UInt8(ascii: "\\") {
+            guard let escaped = peek(1), escaped < 0x80, !Self.isWordByte(escaped) else { return nil }
+            literal = escaped
+            length = 2
+        } else if Self.metacharacters[Int(byte)] {
+            return nil
+        }
+        if let next = peek(length) {
+            if next == UInt8(ascii: "*") || next == UInt8(ascii: "+") || next == UInt8(ascii: "?") { return nil }
+            if next == UInt8(ascii: "{"), braceQuantifier(at: index + length) != nil { return nil }
+        }
+        index += length
+        return literal
+    }
+
+    private static let metacharacters: [Bool] = (0..<128).map { "\\[](){}.*+?^$|".utf8.contains(UInt8($0)) }
+
+    /// An atom and any quantifier after it.
+    private mutating func quantified(_ atom: Piece) throws(Unanalysable) -> Piece {
+        guard let (min, max) = quantifier() else { return atom }
+        // A possessive or lazy suffix changes how, not whether, the atom matches.
+        if current == UInt8(ascii: "+") || current == UInt8(ascii: "?") { index += 1 }
+        if atom.isImpossible { return min == 0 ? .emptyString : .impossible }
+        if min == 0 {
+            if max == 1, var exact = atom.exact, exact.count < Self.maxExactStrings {
+                exact = Self.unique(exact + [[]])
+                return Piece(exact: exact, clauses: [])
+            }
+            return .unknown
+        }
+        if min == 1, max == 1 { return atom }
+        var clauses = atom.clauses
+        if let exactClause = atom.exactClause { clauses.append(exactClause) }
+        return Piece(exact: nil, clauses: clauses)
+    }
+
+    /// `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` and `{,m}` (min, max; max nil when unbounded).
+    private mutating func quantifier() -> (Int, Int?)? {
+        switch current {
+        case UInt8(ascii: "*"):
+            index += 1
+            return (0, nil)
+        case UInt8(ascii: "+"):
+            index += 1
+            return (1, nil)
+        case UInt8(ascii: "?"):
+            index += 1
+            return (0, 1)
+        case UInt8(ascii: "{"):
+            guard let (min, max, length) = braceQuantifier(at: index) else { return nil }
+            index += length
+            return (min, max)
+        default:
+            return nil
+        }
+    }
+
+    /// A `{…}` quantifier at `start`: (min, max, length in bytes), or nil when the brace is a literal.
+    /// `{,m}` counts as a quantifier from 0 (as newer PCRE2 reads it): claiming less is always safe.
+    private func braceQuantifier(at start: Int) -> (Int, Int?, Int)? {
+        var position = start + 1
+        func number() -> Int? {
+            var value: Int?
+            while position < bytes.count, let digit = Self.digit(bytes[position]) {
+                value = Swift.min((value ?? 0) * 10 + digit, 100_000)
+                position += 1
+            }
+            return value
+        }
+        let low = number()
+        var high: Int?
+        var hasComma = false
+        if position < bytes.count, bytes[position] == UInt8(ascii: ",") {
+            hasComma = true
+            position += 1
+            high = number()
+        }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "}"), low != nil || high != nil else { return nil }
+        let min = low ?? 0
+        let max = hasComma ? high : min
+        return (min, max, position + 1 - start)
+    }
+
+    private mutating func atom() throws(Unanalysable) -> Piece {
+        guard let byte = current else { return .emptyString }
+        switch byte {
+        case UInt8(ascii: "("):
+            return try group()
+        case UInt8(ascii: "["):
+            return try characterClass()
+        case UInt8(ascii: "\\"):
+            return try escape()
+        case UInt8(ascii: "."):
+            index += 1
+            return .unknown
+        case UInt8(ascii: "^"), UInt8(ascii: "$"):
+            index += 1
+            return .emptyString
+        case UInt8(ascii: "{") where braceQuantifier(at: index) != nil:
+            // A quantifier with nothing before it does not compile; read it as unknown.
+            index += braceQuantifier(at: index)?.2 ?? 1
+            return .unknown
+        case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"):
+            throw Unanalysable()
+        default:
+            return literal(consumingCharacterAt: index)
+        }
+    }
+
+    /// One character of pattern text: ASCII becomes a literal, anything else is unknown (caseless
+    /// matching of non-ASCII letters is beyond an ASCII fold).
+    private mutating func literal(consumingCharacterAt position: Int) -> Piece {
+        let byte = bytes[position]
+        index = position + 1
+        if byte < 0x80 { return Piece(exact: [[Self.folded(byte)]], clauses: []) }
+        while let next = current, next & 0xC0 == 0x80 { index += 1 }
+        return .unknown
+    }
+
+    // MARK: Groups
+
+    private mutating func group() throws(Unanalysable) -> Piece {
+        let open = index
+        index += 1  // (
+        if current == UInt8(ascii: "*") { return try verb(open: open) }
+        guard current == UInt8(ascii: "?") else { return try groupBody(.plain, open: open) }
+        index += 1
+        guard let kind = current else { throw Unanalysable() }
+        switch kind {
+        case UInt8(ascii: ":"), UInt8(ascii: ">"), UInt8(ascii: "|"):
+            index += 1
+            return try groupBody(.plain, open: open)
+        case UInt8(ascii: "="):
+            index += 1
+            return try groupBody(.positiveLookaround, open: open)
+        case UInt8(ascii: "!"):
+            index += 1
+            return try groupBody(.negativeLookaround, open: open)
+        case UInt8(ascii: "<"):
+            if peek(1) == UInt8(ascii: "=") {
+                index += 2
+                return try groupBody(.positiveLookaround, open: open)
+            }
+            if peek(1) == UInt8(ascii: "!") {
+                index += 2
+                return try groupBody(.negativeLookaround, open: open)
+            }
+            try skipName(closing: UInt8(ascii: ">"))
+            return try groupBody(.plain, open: open)
+        case UInt8(ascii: "'"):
+            try skipName(closing: UInt8(ascii: "'"))
+            return try groupBody(.plain, open: open)
+        case UInt8(ascii: "P"):
+            if peek(1) == UInt8(ascii: "<") {
+                index += 1
+                try skipName(closing: UInt8(ascii: ">"))
+                return try groupBody(.plain, open: open)
+            }
+            // (?P=name) backreference, (?P>name) call.
+            try skipToClosingParenthesis()
+            return .unknown
+        case UInt8(ascii: "#"):
+            try skipToClosingParenthesis()
+            return .emptyString
+        case UInt8(ascii: "("):
+            return try conditional(open: open)
+        case UInt8(ascii: "&"), UInt8(ascii: "R"), UInt8(ascii: "+"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            try skipToClosingParenthesis()
+            return .unknown
+        case UInt8(ascii: "-") where peek(1).map(Self.isDigit) == true:
+            try skipToClosingParenthesis()
+            return .unknown
+        case UInt8(ascii: "C"):
+            throw Unanalysable()
+        default:
+            return try optionSetting(open: open)
+        }
+    }
+
+    private enum GroupKind { case plain, positiveLookaround, negativeLookaround }
+
+    /// The inside of the group opened at `open`, up to and including its `)`.
+    private mutating func groupBody(_ kind: GroupKind, open: Int) throws(Unanalysable) -> Piece {
+        // A negative lookaround needs nothing, and a huge group (a spliced vocabulary of hundreds
+        // of words) is too broad to filter with: find their ends without analysing them.
+        let end = closingParenthesis[open]
+        guard end >= index else { throw Unanalysable() }
+        if kind == .negativeLookaround || end - index > Self.maxAnalysedGroupBytes {
+            index = end + 1
+            return kind == .negativeLookaround ? .emptyString : .unknown
+        }
+        let inner = try alternation()
+        guard current == UInt8(ascii: ")") else { throw Unanalysable() }
+        index += 1
+        switch kind {
+        case .plain:
+            return inner
+        case .negativeLookaround:
+            return .emptyString
+        case .positiveLookaround:
+            // Zero width, but what it looks at must be in the text.
+            if inner.isImpossible { return .impossible }
+            var clauses = inner.clauses
+            if let exactClause = inner.exactClause { clauses.append(exactClause) }
+            return Piece(exact: [[]], clauses: clauses)
+        }
+    }
+
+    /// `(?i)`, `(?-i:…)`, `(?^s)`…; extended mode (`x`) changes what every later byte means.
+    private mutating func optionSetting(open: Int) throws(Unanalysable) -> Piece {
+        var negated = false
+        while let byte = current, byte != UInt8(ascii: ")"), byte != UInt8(ascii: ":") {
+            switch byte {
+            case UInt8(ascii: "-"): negated = true
+            case UInt8(ascii: "^"): negated = false
+            case UInt8(ascii: "x") where !negated: throw Unanalysable()
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+            default: throw Unanalysable()
+            }
+            index += 1
+        }
+        guard let end = current else { throw Unanalysable() }
+        index += 1
+        return end == UInt8(ascii: ":") ? try groupBody(.plain, open: open) : .emptyString
+    }
+
+    /// `(?(condition)yes|no)`: either branch may run, so only what both need could count; kept
+    /// simple as unknown. `(?(DEFINE)…)` defines subpatterns and matches nothing.
+    private mutating func conditional(open: Int) throws(Unanalysable) -> Piece {
+        let isDefine = startsHere("(DEFINE)")
+        let end = closingParenthesis[open]
+        guard end > index else { throw Unanalysable() }
+        index = end + 1
+        return isDefine ? .emptyString : .unknown
+    }
+
+    /// `(*VERB)`, `(*VERB:arg)` and the alphabetic assertions `(*pla:…)`, `(*atomic:…)`.
+    private mutating func verb(open: Int) throws(Unanalysable) -> Piece {
+        index += 1  // *
+        let start = index
+        while let byte = current, Self.isWordByte(byte) { index += 1 }
+        let name = String(decoding: bytes[start..<index], as: UTF8.self)
+        if current == UInt8(ascii: ":") {
+            switch name.lowercased() {
+            case "pla", "positive_lookahead", "napla", "non_atomic_positive_lookahead", "plb",
+                "positive_lookbehind", "naplb", "non_atomic_positive_lookbehind":
+                index += 1
+                return try groupBody(.positiveLookaround, open: open)
+            case "nla", "negative_lookahead", "nlb", "negative_lookbehind":
+                index += 1
+                return try groupBody(.negativeLookaround, open: open)
+            case "atomic", "sr", "script_run", "asr", "atomic_script_run":
+                index += 1
+                return try groupBody(.plain, open: open)
+            default:
+                break
+            }
+        }
+        switch name {
+        case "F", "FAIL", "FALSE":
+            try skipToClosingParenthesis()
+            return .impossible
+        case "ACCEPT":
+            // Ends the match early: nothing after it is required any more.
+            throw Unanalysable()
+        case "", "MARK", "PRUNE", "SKIP", "THEN", "COMMIT":
+            try skipToClosingParenthesis()
+            return .emptyString
+        default:
+            // Start-of-pattern options: (*UTF), (*UCP), (*CRLF), (*LIMIT_MATCH=…)…
+            guard name.allSatisfy({ $0.isUppercase || $0 == "_" || $0.isNumber }), !name.isEmpty else {
+                throw Unanalysable()
+            }
+            try skipToClosingParenthesis()
+            return .emptyString
+        }
+    }
+
+    private mutating func skipName(closing: UInt8) throws(Unanalysable) {
+        index += 1
+        while let byte = current, byte != closing { index += 1 }
+        guard current == closing else { throw Unanalysable() }
+        index += 1
+    }
+
+    /// Skips to just after the next `)`: only used inside constructs that hold no groups.
+    private mutating func skipToClosingParenthesis() throws(Unanalysable) {
+        while let byte = current, byte != UInt8(ascii: ")") { index += 1 }
+        guard current == UInt8(ascii: ")") else { throw Unanalysable() }
+        index += 1
+    }
+
+    /// Groups longer than this are skimmed, not analysed.
+    static let maxAnalysedGroupBytes = 2_000
+
+    /// Pairs every `(` with its `)`, reading only what can hide a parenthesis: escapes, `\Q…\E`,
+    /// classes and comments. Nil when they do not pair up or the pattern uses something this
+    /// reading is not sure of.
+    private func matchingParentheses() -> [Int]? {
+        var closing = [Int](repeating: -1, count: bytes.count)
+        var open: [Int] = []
+        var position = 0
+        let count = bytes.count
+        while position < count {
+            switch bytes[position] {
+            case UInt8(ascii: "\\"):
+                if position + 1 < count, bytes[position + 1] == UInt8(ascii: "Q") {
+                    position += 2
+                    while position + 1 < count, !(bytes[position] == UInt8(ascii: "\\") && bytes[position + 1] == UInt8(ascii: "E")) {
+                        position += 1
+                    }
+                }
+                position += 2
+            case UInt8(ascii: "["):
+                guard let end = skimClassEnd(from: position) else { return nil }
+                position = end + 1
+            case UInt8(ascii: "("):
+                if position + 2 < count, bytes[position + 1] == UInt8(ascii: "?"), bytes[position + 2] == UInt8(ascii: "#") {
+                    let start = position
+                    while position < count, bytes[position] != UInt8(ascii: ")") { position += 1 }
+                    guard position < count else { return nil }
+                    closing[start] = position
+                } else {
+                    open.append(position)
+                }
+                position += 1
+            case UInt8(ascii: ")"):
+                guard let start = open.popLast() else { return nil }
+                closing[start] = position
+                position += 1
+            default:
+                position += 1
+            }
+        }
+        return open.isEmpty ? closing : nil
+    }
+
+    /// The index of the `]` closing the class opened at `start`.
+    private func skimClassEnd(from start: Int) -> Int? {
+        var position = start + 1
+        let count = bytes.count
+        if position < count, bytes[position] == UInt8(ascii: "^") { position += 1 }
+        if position < count, bytes[position] == UInt8(ascii: "]") { position += 1 }
+        while position < count {
+            switch bytes[position] {
+            case UInt8(ascii: "\\"):
+                // Quoting inside a class is too rare to be worth reading right.
+                if position + 1 < count, bytes[position + 1] == UInt8(ascii: "Q") || bytes[position + 1] == UInt8(ascii: "E") {
+                    return nil
+                }
+                position += 2
+            case UInt8(ascii: "["):
+                if position + 1 < count, bytes[position + 1] == UInt8(ascii: ":") {
+                    position += 2
+                    while position < count, bytes[position] != UInt8(ascii: "]") { position += 1 }
+                    position += 1
+                } else {
+                    position += 1
+                }
+            case UInt8(ascii: "]"):
+                return position
+            default:
+                position += 1
+            }
+        }
+        return nil
+    }
+
+    // MARK: Escapes
+
+    private mutating func escape() throws(Unanalysable) -> Piece {
+        index += 1  // backslash
+        guard let byte = current else { throw Unanalysable() }
+        index += 1
+        switch byte {
+        case UInt8(ascii: "Q"):
+            var chain: [Piece] = []
+            while !atEnd, !startsHere("\\E") { chain.append(literal(consumingCharacterAt: index)) }
+            if startsHere("\\E") { index += 2 }
+            return Self.concatenation(chain)
+        case UInt8(ascii: "E"), UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "z"),
+            UInt8(ascii: "Z"), UInt8(ascii: "G"), UInt8(ascii: "K"):
+            return .emptyString
+        case UInt8(ascii: "n"): return Self.byteLiteral(0x0A)
+        case UInt8(ascii: "t"): return Self.byteLiteral(0x09)
+        case UInt8(ascii: "r"): return Self.byteLiteral(0x0D)
+        case UInt8(ascii: "f"): return Self.byteLiteral(0x0C)
+        case UInt8(ascii: "e"): return Self.byteLiteral(0x1B)
+        case UInt8(ascii: "a"): return Self.byteLiteral(0x07)
+        case UInt8(ascii: "x"), UInt8(ascii: "o"):
+            return codeEscape(radix: byte == UInt8(ascii: "x") ? 16 : 8)
+        case UInt8(ascii: "0"):
+            return codeEscape(radix: 8, leadingZero: true)
+        case UInt8(ascii: "c"):
+            index += 1
+            return .unknown
+        case UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "N"), UInt8(ascii: "g"), UInt8(ascii: "k"):
+            skipEscapeArgument(of: byte)
+            return .unknown
+        case UInt8(ascii: "1")...UInt8(ascii: "9"):
+            while let next = current, Self.isDigit(next) { index += 1 }
+            return .unknown
+        default:
+            if Self.isWordByte(byte) || byte >= 0x80 {
+                // \d \w \s \h \v \R \X \C and friends: classes, not literals.
+                if byte >= 0x80 { while let next = current, next & 0xC0 == 0x80 { index += 1 } }
+                return .unknown
+            }
+            return Self.byteLiteral(byte)
+        }
+    }
+
+    /// `\x41`, `\x{41}`, `\o{101}`, `\012`: ASCII code points become literals.
+    private mutating func codeEscape(radix: Int, leadingZero: Bool = false) -> Piece {
+        var value = 0
+        if !leadingZero, current == UInt8(ascii: "{") {
+            index += 1
+            while let byte = current, byte != UInt8(ascii: "}") {
+                guard let digit = Self.digit(byte, radix: radix) else { return .unknown }
+                value = Swift.min(value * radix + digit, 0x11_0000)
+                index += 1
+            }
+            guard current == UInt8(ascii: "}") else { return .unknown }
+            index += 1
+        } else {
+            let maxDigits = radix == 16 ? 2 : (leadingZero ? 2 : 3)
+            var count = 0
+            while count < maxDigits, let byte = current, let digit = Self.digit(byte, radix: radix) {
+                value = value * radix + digit
+                index += 1
+                count += 1
+            }
+        }
+        return value < 0x80 ? Self.byteLiteral(UInt8(value)) : .unknown
+    }
+
+    /// The argument after `\p` (`{L}` or `L`), `\N` (`{U+41}` or none), `\g` (`{…}`, `<…>`, `'…'`,
+    /// `1`, `-1`, `+1`) and `\k` (`<…>`, `'…'`, `{…}`).
+    private mutating func skipEscapeArgument(of escape: UInt8) {
+        guard let open = current else { return }
+        let close: UInt8? =
+            switch open {
+            case UInt8(ascii: "{"): UInt8(ascii: "}")
+            case UInt8(ascii: "<") where escape == UInt8(ascii: "g") || escape == UInt8(ascii: "k"): UInt8(ascii: ">")
+            case UInt8(ascii: "'") where escape == UInt8(ascii: "g") || escape == UInt8(ascii: "k"): UInt8(ascii: "'")
+            default: nil
+            }
+        if let close {
+            index += 1
+            while let byte = current, byte != close { index += 1 }
+            if current == close { index += 1 }
+            return
+        }
+        switch escape {
+        case UInt8(ascii: "p"), UInt8(ascii: "P"):
+            index += 1  // \pL: one letter
+        case UInt8(ascii: "g"):
+            if open == UInt8(ascii: "-") || open == UInt8(ascii: "+") { index += 1 }
+            while let next = current, Self.isDigit(next) { index += 1 }
+        default:
+            break
+        }
+    }
+
+    // MARK: Character classes
+
+    /// A small class of ASCII characters is a set of one-character literals; anything else
+    /// (negation, ranges over 10 characters, `\w`, POSIX classes, non-ASCII) is unknown.
+    private mutating func characterClass() throws(Unanalysable) -> Piece {
+        index += 1  // [
+        var negated = false
+        if current == UInt8(ascii: "^") {
+            negated = true
+            index += 1
+        }
+        var members = Set<UInt8>()
+        var known = !negated
+        var previous: UInt8?
+        var first = true
+        while true {
+            guard let byte = current else { throw Unanalysable() }
+            if byte == UInt8(ascii: "]"), !first {
+                index += 1
+                break
+            }
+            first = false
+            if byte == UInt8(ascii: "\\"), peek(1) == UInt8(ascii: "Q") || peek(1) == UInt8(ascii: "E") {
+                // Quoting inside a class could hide the closing bracket; not worth reading.
+                throw Unanalysable()
+            }
+            if byte == UInt8(ascii: "["), peek(1) == UInt8(ascii: ":") {
+                // [:alpha:] and friends.
+                index += 2
+                while let next = current, next != UInt8(ascii: "]") { index += 1 }
+                guard current == UInt8(ascii: "]") else { throw Unanalysable() }
+                index += 1
+                known = false
+                previous = nil
+                continue
+            }
+            if byte == UInt8(ascii: "-"), let low = previous, let high = peek(1), high != UInt8(ascii: "]") {
+                // A range: low-high (high may be an escape).
+                index += 1
+                guard let upper = classMember() else {
+                    known = false
+                    previous = nil
+                    continue
+                }
+                if upper < low || Int(upper) - Int(low) > 10 {
+                    known = false
+                } else {
+                    for member in low...upper { members.insert(Self.folded(member)) }
+                }
+                _ = high
+                previous = nil
+                continue
+            }
+            guard let member = classMember() else {
+                known = false
+                previous = nil
+                continue
+            }
+            members.insert(Self.folded(member))
+            previous = member
+        }
+        guard known, !members.isEmpty, members.count <= 10 else { return .unknown }
+        return Piece(exact: members.sorted().map { [$0] }, clauses: [])
+    }
+
+    /// One member of a class: its ASCII byte, or nil for a class escape or a non-ASCII character.
+    private mutating func classMember() -> UInt8? {
+        guard let byte = current else { return nil }
+        index += 1
+        if byte >= 0x80 {
+            while let next = current, next & 0xC0 == 0x80 { index += 1 }
+            return nil
+        }
+        guard byte == UInt8(ascii: "\\"), let escaped = current else { return byte }
+        index += 1
+        switch escaped {
+        case UInt8(ascii: "n"): return 0x0A
+        case UInt8(ascii: "t"): return 0x09
+        case UInt8(ascii: "r"): return 0x0D
+        case UInt8(ascii: "f"): return 0x0C
+        case UInt8(ascii: "e"): return 0x1B
+        case UInt8(ascii: "a"): return 0x07
+        case UInt8(ascii: "b"): return 0x08
+        case UInt8(ascii: "x"), UInt8(ascii: "o"):
+            if case let .some(exact) = codeEscape(radix: escaped == UInt8(ascii: "x") ? 16 : 8).exact,
+                let only = exact.first, exact.count == 1, only.count == 1
+            {
+                return only[0]
+            }
+            return nil
+        case UInt8(ascii: "p"), UInt8(ascii: "P"):
+            skipEscapeArgument(of: escaped)
+            return nil
+        default:
+            if escaped >= 0x80 {
+                while let next = current, next & 0xC0 == 0x80 { index += 1 }
+                return nil
+            }
+            // \d \w \s \h \v \Q…: not a single literal.
+            return Self.isWordByte(escaped) ? nil : escaped
+        }
+    }
+
+    // MARK: - Combining pieces
+
+    static func concatenation(_ items: [Piece]) -> Piece {
+        if items.contains(where: { $0.isImpossible }) { return .impossible }
+        var clauses: [Strings] = []
+        var chain: Strings = [[]]
+        var isExact = true
+        func flush() {
+            if !chain.isEmpty, !chain.contains([]) { clauses.append(chain) }
+            chain = [[]]
+        }
+        for item in items {
+            clauses += item.clauses
+            guard let exact = item.exact else {
+                isExact = false
+                flush()
+                continue
+            }
+            if exact == [[]] { continue }
+            if let product = product(chain, exact) {
+                chain = product
+            } else {
+                isExact = false
+                flush()
+                chain = exact
+            }
+        }
+        if isExact { return Piece(exact: chain, clauses: clauses) }
+        flush()
+        return Piece(exact: nil, clauses: clauses)
+    }
+
+    /// Every string of `lhs` followed by every string of `rhs`, or nil when that grows too big.
+    private static func product(_ lhs: Strings, _ rhs: Strings) -> Strings? {
+        guard lhs.count * rhs.count <= maxExactStrings else { return nil }
+        if lhs.count == 1, rhs.count == 1 {
+            guard lhs[0].count + rhs[0].count <= maxStringLength else { return nil }
+            return [lhs[0] + rhs[0]]
+        }
+        var result: Strings = []
+        result.reserveCapacity(lhs.count * rhs.count)
+        for left in lhs {
+            for right in rhs {
+                guard left.count + right.count <= maxStringLength else { return nil }
+                result.append(left + right)
+            }
+        }
+        return unique(result)
+    }
+
+    /// Sorted, without repeats: sets of byte strings without hashing each one.
+    static func unique(_ strings: Strings) -> Strings {
+        guard strings.count > 1 else { return strings }
+        let sorted = strings.sorted { $0.lexicographicallyPrecedes($1) }
+        var result: Strings = [sorted[0]]
+        for string in sorted.dropFirst() where string != result[result.count - 1] { result.append(string) }
+        return result
+    }
+
+    static func union(_ branches: [Piece]) -> Piece {
+        let live = branches.filter { !$0.isImpossible }
+        guard !live.isEmpty else { return .impossible }
+        if live.count == 1 { return live[0] }
+        let exactSets = live.compactMap { $0.exact }
+        if exactSets.count == live.count, live.allSatisfy { $0.clauses.isEmpty } {
+            let union = unique(Array(exactSets.joined()))
+            if union.count <= maxExactStrings { return Piece(exact: union, clauses: []) }
+        }
+        // A match comes from one branch, so it needs one of the branches' best clauses.
+        var clause: Strings = []
+        for branch in live {
+            guard let best = branch.bestClause else { return .unknown }
+            clause += best
+            // Past this size the clause is dropped anyway; stop growing it.
+            if clause.count > maxClauseStrings * 4 { return .unknown }
+        }
+        return Piece(exact: nil, clauses: [unique(clause)])
+    }
+
+    // MARK: - Bytes
+
+    private static func byteLiteral(_ byte: UInt8) -> Piece { Piece(exact: [[folded(byte)]], clauses: []) }
+
+    static func folded(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_")
+    }
+
+    private static func digit(_ byte: UInt8, radix: Int = 10) -> Int? {
+        let value: Int
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): value = Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): value = Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): value = Int(byte - UInt8(ascii: "A")) + 10
+        default: return nil
+        }
+        return value < radix ? value : nil
+    }
+}
