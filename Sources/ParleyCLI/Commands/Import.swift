@@ -3,6 +3,7 @@ import Foundation
 import MailImport
 import MessageLint
 import MessageStore
+import ParleyConfig
 
 extension Parley {
     /// `parley import PATH…`: the seller's mail and exports into the store, one transaction per file.
@@ -42,9 +43,19 @@ extension Parley {
                 notification boilerplate cut away and the order id and ASIN kept; the seller's own replies \
                 to a relay address and Amazon's copies of them are seller messages; return requests and \
                 other notices are amazon messages. Other mail is threaded by Message-ID, In-Reply-To and \
-                References, and is from the seller when its From is one of the seller's addresses: \
-                --seller-address (repeatable) plus $PARLEY_SELLER_ADDRESSES (comma-separated); else from \
-                the buyer.
+                References, and is from the seller when its From is one of the seller's addresses; else from \
+                the buyer. The seller's addresses are all of: --seller-address (repeatable), \
+                $PARLEY_SELLER_ADDRESSES (comma-separated) and the config file's seller.addresses, compared \
+                without regard to case.
+
+                The config file is YAML, read from --config FILE, else $PARLEY_CONFIG, else \
+                $XDG_CONFIG_HOME/parley/config.yaml, else ~/.config/parley/config.yaml (where it may be \
+                missing; a file named by --config or $PARLEY_CONFIG must exist). It is not the lint \
+                configuration of `parley lint --config`. Its one key so far:
+                  seller:
+                    addresses: [orders@shop.example, help@shop.example]
+                An unknown key or malformed YAML stops the import before anything is written (exit 2), \
+                naming file:line:column.
 
                 Each file is imported in one transaction, so a killed import leaves the store as it was \
                 before that file. Messages already stored (same id or Message-ID, or the same thread, \
@@ -69,6 +80,7 @@ extension Parley {
                   parley import ~/Mail/amazon.mbox --seller-address orders@shop.example
                   parley import export.jsonl returns.csv --strict
                   parley import ~/Maildir/Amazon --format maildir --summary-format json
+                  parley import ~/Mail/shop.mbox --config ~/shop/parley.yaml
                 """)
 
         @Argument(help: ArgumentHelp("Files or Maildir folders to import.", valueName: "path"))
@@ -80,9 +92,11 @@ extension Parley {
         @Option(
             name: .customLong("seller-address"),
             help: ArgumentHelp(
-                "One of your own email addresses (repeatable; adds to $PARLEY_SELLER_ADDRESSES): mail from it is yours.",
+                "One of your own email addresses (repeatable; adds to $PARLEY_SELLER_ADDRESSES and the config file): mail from it is yours.",
                 valueName: "address"))
         var sellerAddresses: [String] = []
+
+        @OptionGroup var configFile: ConfigFileOptions
 
         @Flag(help: "Roll a file back entirely when any of its records cannot be imported.")
         var strict = false
@@ -96,7 +110,7 @@ extension Parley {
 
         public mutating func validate() throws {
             guard !paths.isEmpty else { throw ValidationError("Name at least one file or Maildir folder to import.") }
-            for address in sellerAddresses where !SellerAddresses.isAddress(address) {
+            for address in sellerAddresses where !SellerAddress.isAddress(address) {
                 throw ValidationError("--seller-address expects an email address, not '\(address)'.")
             }
         }
@@ -118,7 +132,13 @@ extension Parley {
         func output(environment: [String: String] = ProcessInfo.processInfo.environment, progress: inout ImportProgress?) throws
             -> CommandOutput
         {
-            let addresses = try SellerAddresses.resolve(options: sellerAddresses, environment: environment)
+            let settings = try configFile.settings(environment: environment)
+            let addresses: Set<String>
+            do {
+                addresses = try SellerAddresses.merged(options: sellerAddresses, environment: environment, settings: settings)
+            } catch {
+                throw InputError(error.description)
+            }
             let reader: ImportReader
             do {
                 reader = try ImportReader(sellerAddresses: addresses)
