@@ -24,16 +24,19 @@ public struct EMLFolderReader: Sendable {
     public static func listing(of folder: String) -> Listing {
         var listing = Listing(messageFiles: [], unreadableFolders: [])
         let root = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        walk(root, into: &listing)
+        walk(root, into: &listing, stopAtFirstMessage: false)
         listing.messageFiles.sort()
         listing.unreadableFolders.sort()
         return listing
     }
 
-    private static func walk(_ folder: String, into listing: inout Listing) {
+    /// Adds what is below `folder` to `listing`; with `stopAtFirstMessage`, returns as soon as one
+    /// message file is found (format detection need not list a large folder). True when it stopped.
+    @discardableResult
+    private static func walk(_ folder: String, into listing: inout Listing, stopAtFirstMessage: Bool) -> Bool {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
             listing.unreadableFolders.append(folder)
-            return
+            return false
         }
         for name in names where !name.hasPrefix(".") {
             let path = folder == "/" ? "/" + name : folder + "/" + name
@@ -41,16 +44,19 @@ public struct EMLFolderReader: Sendable {
             // link back up the tree cannot make the walk endless. A link to a file is read.
             let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
             if type == .typeDirectory {
-                walk(path, into: &listing)
+                if walk(path, into: &listing, stopAtFirstMessage: stopAtFirstMessage) { return true }
             } else if (name as NSString).pathExtension.lowercased() == "eml" {
                 listing.messageFiles.append(path)
+                if stopAtFirstMessage { return true }
             }
         }
+        return false
     }
 
     /// Whether `folder` holds at least one `.eml` file, at any depth.
     public static func containsMessages(_ folder: String) -> Bool {
-        !listing(of: folder).messageFiles.isEmpty
+        var listing = Listing(messageFiles: [], unreadableFolders: [])
+        return walk(folder, into: &listing, stopAtFirstMessage: true)
     }
 
     public func read(folder: String, _ handle: (ImportEvent) throws -> Void) throws {
