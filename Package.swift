@@ -39,6 +39,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "MailImport", dependencies: ["PCRE2"], swiftSettings: swiftSettings),
+        .target(name: "ParleyConfig", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .target(
             name: "MessageStore",
             dependencies: ["MailImport", "MessageLint", .product(name: "GRDB", package: "GRDB.swift")],
@@ -47,7 +48,7 @@ let package = Package(
         .target(
             name: "ParleyCLI",
             dependencies: [
-                "MessageLint", "PCRE2", "ReplyTemplates", "MailImport", "MessageStore",
+                "MessageLint", "PCRE2", "ReplyTemplates", "MailImport", "MessageStore", "ParleyConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -62,11 +63,12 @@ let package = Package(
             name: "ReplyTemplatesTests", dependencies: ["ReplyTemplates", "MessageLint", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "MailImportTests", dependencies: ["MailImport", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ParleyConfigTests", dependencies: ["ParleyConfig", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MessageStoreTests", dependencies: ["MessageStore", "MailImport", "MessageLint", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "ParleyCLITests", dependencies: ["ParleyCLI", "MessageLint", "MessageStore", "MailImport", "TestSupport"],
+            name: "ParleyCLITests", dependencies: ["ParleyCLI", "MessageLint", "MessageStore", "MailImport", "ParleyConfig", "TestSupport"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

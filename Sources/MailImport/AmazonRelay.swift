@@ -17,6 +17,8 @@ public struct AmazonRelay: Sendable {
     private let cancellationSubject: PCRE2Regex
     private let copyIntroduction: PCRE2Regex
     private let copySubject: PCRE2Regex
+    private let noResponseLink: PCRE2Regex
+    private let commMgrToken: PCRE2Regex
 
     /// The localised start markers of the buyer's text (POLICY §4.4), old and new layouts.
     static let startMarkers = [
@@ -50,6 +52,12 @@ public struct AmazonRelay: Sendable {
             "(?i)^\\s*(?:Order cancellation request from Amazon customer|Solicitud de cancelación de pedido)")
         copyIntroduction = try PCRE2Regex("(?i)Here is a copy of the e-?mail (?:that )?you sent to\\s*\\K[^\\n]+")
         copySubject = try PCRE2Regex("(?i)^\\s*Seu e-mail para\\s*\\K.+")
+        // Old: www.amazon.<tld>/gp/communication-manager/no-response-needed.html?msg=…; new: the
+        // footer's sellercentral.amazon.<tld>/messaging/no-response-needed?…&h=…&s=1 (POLICY §4.5).
+        noResponseLink = try PCRE2Regex(
+            "(?i)\\bhttps?://(?:www|sellercentral)\\.amazon\\.[a-z]{2,3}(?:\\.[a-z]{2})?/"
+                + "(?:gp/communication-manager/no-response-needed\\.html|messaging/no-response-needed)\\?[^\\s<>\"']+")
+        commMgrToken = try PCRE2Regex("\\[commMgrTok:\\K[A-Z0-9]+(?=\\])")
     }
 
     /// The order id: the subject's `(Order: …)` or a localised variant, then `order # …`, then the
@@ -88,6 +96,20 @@ public struct AmazonRelay: Sendable {
         let rest = UTF8Text(text.substring(start.upperBound..<text.byteCount))
         let end = endMarker.firstRange(in: rest)?.lowerBound ?? footer.firstRange(in: rest)?.lowerBound ?? rest.byteCount
         return rest.substring(0..<end).trimmedBlock()
+    }
+
+    /// The link that marks the message "no response needed" in Seller Central (POLICY §4.5), byte
+    /// for byte: its `t`/`h` parameters are a signature, so it is kept as sent and never rebuilt.
+    /// From the plain text, else from the HTML, where an `href` writes `&` as `&amp;`.
+    public func noResponseNeededLink(text: String, html: String?) -> String? {
+        if let link = noResponseLink.firstText(in: text) { return link }
+        return html.flatMap { noResponseLink.firstText(in: $0) }.map(HTMLEntities.decode)
+    }
+
+    /// The old layout's `[commMgrTok:AF9E104T7W2Q2]` (POLICY §4.4): a strong hint at which message
+    /// this is, never proof on its own.
+    public func communicationToken(text: String, html: String?) -> String? {
+        commMgrToken.firstText(in: text) ?? html.flatMap { commMgrToken.firstText(in: $0) }
     }
 
     public func isReturnRequest(subject: String) -> Bool { returnRequestSubject.firstRange(in: UTF8Text(subject)) != nil }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Picks the format of an input for `--format auto`: a directory with `cur/` or `new/` is a Maildir;
+/// Picks the format of an input for `--format auto`: a directory with `cur/` or `new/` is a Maildir,
+/// any other directory with `.eml` files in it (at any depth) a folder of single messages (`eml`);
 /// then the extension (`.jsonl`/`.ndjson`, `.csv`, `.mbox`/`.mbx`, `.eml`); then the content: a first
 /// line starting `From ` is mbox, `{` is JSONL, a header line naming `from` and `at` among commas is
 /// CSV, and `Name: value` header lines are a single message.
@@ -10,10 +11,7 @@ public enum FormatDetector {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw .unreadable(path: url.path, reason: "no such file or directory")
         }
-        if isDirectory.boolValue {
-            guard MaildirReader.isMaildir(url) else { throw .notMaildir(path: url.path) }
-            return .maildir
-        }
+        if isDirectory.boolValue { return try folderFormat(of: url.path, given: .auto) }
         switch url.pathExtension.lowercased() {
         case "jsonl", "ndjson": return .jsonl
         case "csv": return .csv
@@ -28,6 +26,27 @@ public enum FormatDetector {
         let head = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
         guard let format = format(ofContent: head) else { throw .unknownFormat(path: url.path) }
         return format
+    }
+
+    /// The format of the folder at `path` (named as given, for errors): `.maildir` or `.eml` (a
+    /// folder of `.eml` files). `given` is the format asked for; `.auto` prefers a Maildir, whose
+    /// `cur/` and `new/` hold files without the `.eml` extension.
+    public static func folderFormat(of path: String, given: ImportFormat) throws(ImportReadError) -> ImportFormat {
+        let url = URL(fileURLWithPath: path)
+        switch given {
+        case .maildir:
+            guard MaildirReader.isMaildir(url) else { throw .notMaildir(path: path) }
+            return .maildir
+        case .auto:
+            if MaildirReader.isMaildir(url) { return .maildir }
+            guard EMLFolderReader.containsMessages(path) else { throw .noMailInFolder(path: path) }
+            return .eml
+        case .eml:
+            guard EMLFolderReader.containsMessages(path) else { throw .noMailInFolder(path: path) }
+            return .eml
+        case .jsonl, .csv, .mbox:
+            throw .folderForFileFormat(path: path, format: given)
+        }
     }
 
     /// The format the first bytes of a file suggest, or nil.

@@ -35,17 +35,21 @@ public struct ImportReader: Sendable {
         return parsed
     }
 
-    /// Reads `path` and hands each message, issue and warning to `handle` as it is read, so an
-    /// importer can write a large file without holding all its messages. An error thrown by `handle`
-    /// stops the reading and is rethrown.
+    /// Reads `path` (a file, a Maildir or a folder of `.eml` files) and hands each message, issue and
+    /// warning to `handle` as it is read, so an importer can write a large file without holding all
+    /// its messages. An error thrown by `handle` stops the reading and is rethrown.
     public func forEach(path: String, format: ImportFormat = .auto, _ handle: (ImportEvent) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
-        let resolved = format == .auto ? try FormatDetector.format(of: url) : format
-        if resolved == .maildir {
-            guard MaildirReader.isMaildir(url) else { throw ImportReadError.notMaildir(path: path) }
-            try MaildirReader(parser: parser).read(directory: url, handle)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            switch try FormatDetector.folderFormat(of: path, given: format) {
+            case .maildir: try MaildirReader(parser: parser).read(directory: url, handle)
+            default: try EMLFolderReader(parser: parser).read(folder: path, handle)
+            }
             return
         }
+        let resolved = format == .auto ? try FormatDetector.format(of: url) : format
+        if resolved == .maildir { throw ImportReadError.notMaildir(path: path) }
         let data: Data
         do {
             data = try Data(contentsOf: url)

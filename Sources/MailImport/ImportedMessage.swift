@@ -29,6 +29,12 @@ public struct ImportedMessage: Sendable, Hashable {
     public var senderAddress: String?
     public var kind: MessageKind
     public var noResponseNeeded: Bool
+    /// Amazon's "no response needed" link in a relayed buyer message (POLICY §4.5), byte for byte.
+    /// Read but not stored yet: the store has no column for it before a migration.
+    public var noResponseNeededLink: String?
+    /// The `[commMgrTok:…]` token of a relayed buyer message in Amazon's old layout (POLICY §4.4);
+    /// read but not stored yet, like the link.
+    public var communicationToken: String?
     public var isAutoReply: Bool
     /// RFC 5322 threading for mail outside Amazon's relay.
     public var messageID: String?
@@ -42,7 +48,8 @@ public struct ImportedMessage: Sendable, Hashable {
         attachments: [ImportedAttachment] = [], threadKey: String? = nil, marketplace: String? = nil,
         orderID: String? = nil, asin: String? = nil, buyerAlias: String? = nil, buyerName: String? = nil,
         replyAddress: String? = nil, senderAddress: String? = nil, kind: MessageKind = .message, noResponseNeeded: Bool = false,
-        isAutoReply: Bool = false, messageID: String? = nil, inReplyTo: String? = nil, references: [String] = [],
+        noResponseNeededLink: String? = nil, communicationToken: String? = nil, isAutoReply: Bool = false, messageID: String? = nil,
+        inReplyTo: String? = nil, references: [String] = [],
         source: SourcePosition
     ) {
         self.externalID = externalID
@@ -61,6 +68,8 @@ public struct ImportedMessage: Sendable, Hashable {
         self.senderAddress = senderAddress
         self.kind = kind
         self.noResponseNeeded = noResponseNeeded
+        self.noResponseNeededLink = noResponseNeededLink
+        self.communicationToken = communicationToken
         self.isAutoReply = isAutoReply
         self.messageID = messageID
         self.inReplyTo = inReplyTo

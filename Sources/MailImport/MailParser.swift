@@ -133,6 +133,9 @@ public struct MailParser: Sendable {
         }
         message.buyerName = AmazonRelay.buyerName(fromDisplayName: from?.displayName)
         fillAmazonFields(&message, content: content)
+        // Only a relayed buyer message carries its own: a seller's reply may quote the buyer's.
+        message.noResponseNeededLink = amazon.noResponseNeededLink(text: content.text, html: content.html)
+        message.communicationToken = amazon.communicationToken(text: content.text, html: content.html)
         if let text = amazon.buyerText(text: content.text, html: content.html) { message.body = text }
     }
 

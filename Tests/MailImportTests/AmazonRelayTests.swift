@@ -42,6 +42,10 @@ struct AmazonRelayTests {
         #expect(message.sentAt == Self.sentAt)
         #expect(!message.isAutoReply)
         #expect(!message.noResponseNeeded)
+        #expect(
+            message.noResponseNeededLink
+                == "http://www.amazon.com/gp/communication-manager/no-response-needed.html?msg=X1&d=1457000000&mp=ATVPDKIKX0DER&v=1&t=abc")
+        #expect(message.communicationToken == "AF9E104T7W2Q2")
     }
 
     @Test func canadianBilingualOldLayout() throws {
@@ -126,6 +130,43 @@ struct AmazonRelayTests {
         #expect(message.orderID == String(language.subject.suffix(20).dropLast()))
         #expect(message.asin == "B0TESTLANG")
         #expect(message.buyerName == "Kunde")
+        #expect(
+            message.noResponseNeededLink
+                == "https://sellercentral.amazon.\(language.tld)/messaging/no-response-needed?t=1&m=2&mp=3&c=4&h=5&s=1")
+        #expect(message.communicationToken == nil)
+    }
+
+    @Test func noResponseNeededLinkFromTheHTMLHref() throws {
+        let message = try parse(
+            mail([
+                "From: \"Ann - Amazon Marketplace\" <htmlbuyer123456@marketplace.amazon.de>", "To: shop@example.com",
+                "Subject: Frage von Amazon-Kunde Ann (Bestellung: 302-1234567-7654321)", Self.date, "MIME-Version: 1.0",
+                "Content-Type: text/html; charset=UTF-8", "",
+                "<p>Sie haben eine Nachricht erhalten.</p><pre>Passt das?</pre>",
+                "<a href=\"https://sellercentral.amazon.de/messaging/no-response-needed?t=A%2Fb&amp;m=9&amp;h=Zz%3D&amp;s=1\">Fall lösen</a>",
+            ]))
+        #expect(message.body == "Passt das?")
+        #expect(message.noResponseNeededLink == "https://sellercentral.amazon.de/messaging/no-response-needed?t=A%2Fb&m=9&h=Zz%3D&s=1")
+        // Outside a relayed buyer message the same text is just text.
+        let plain = try parse(
+            mail([
+                "From: pat@example.org", "To: shop@example.com", "Subject: fwd", Self.date, "",
+                "See https://sellercentral.amazon.com/messaging/no-response-needed?t=1&h=2 [commMgrTok:ABC123]",
+            ]))
+        #expect(plain.noResponseNeededLink == nil)
+        #expect(plain.communicationToken == nil)
+        // Nor does the seller's reply take over the link and token of the message it quotes.
+        let reply = try parse(
+            mail([
+                "From: Shop <shop@example.com>", "To: \"Jane - Amazon Marketplace\" <qw2smy2gutcr61k+1f2e@marketplace.amazon.com>",
+                "Subject: Re: Product details inquiry (Order: 102-1111111-2222222)", Self.date, "",
+                "Yes, in red too.", "",
+                "> To mark this message as no response needed, click here: http://www.amazon.com/gp/communication-manager/no-response-needed.html?msg=X1&t=abc",
+                "> [commMgrTok:AF9E104T7W2Q2]",
+            ]))
+        #expect(reply.direction == .seller)
+        #expect(reply.noResponseNeededLink == nil)
+        #expect(reply.communicationToken == nil)
     }
 
     @Test func quotedPrintablePolishBody() throws {

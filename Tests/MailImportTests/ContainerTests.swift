@@ -79,7 +79,7 @@ struct MaildirReaderTests {
     @Test func aDirectoryThatIsNoMaildirIsAnError() throws {
         let root = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(throws: ImportReadError.notMaildir(path: root.path)) { try ImportReader.read(path: root.path) }
+        #expect(throws: ImportReadError.notMaildir(path: root.path)) { try ImportReader.read(path: root.path, format: .maildir) }
     }
 }
 

@@ -21,6 +21,9 @@ import Testing
         return directory.appendingPathComponent("parley")
     }
 
+    /// A config home with no `parley/config.yaml` in it.
+    static let noConfigHome = FileManager.default.temporaryDirectory.appendingPathComponent("parley-tests-no-config").path
+
     func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
@@ -29,6 +32,9 @@ import Testing
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "PARLEY_RULES")
         env.removeValue(forKey: "PARLEY_TEMPLATES")
+        // The developer's own config file and seller addresses must not change what a test sees.
+        for name in ["PARLEY_CONFIG", "PARLEY_SELLER_ADDRESSES"] { env.removeValue(forKey: name) }
+        env["XDG_CONFIG_HOME"] = Self.noConfigHome
         process.environment = env.merging(environment) { $1 }
         let (input, output, error) = (Pipe(), Pipe(), Pipe())
         process.standardInput = input

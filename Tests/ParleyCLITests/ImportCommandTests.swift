@@ -244,7 +244,15 @@ import Testing
                 == ("parley: error: \(unknown): cannot tell the format; pass --format (jsonl, csv, mbox, eml or maildir)", 2))
         #expect(
             failure([folder.path])
+                == (
+                    "parley: error: \(folder.path): a folder to import must be a Maildir (with cur/ or new/) or hold .eml files, "
+                        + "and this one is neither", 2
+                ))
+        #expect(
+            failure([folder.path, "--format", "maildir"])
                 == ("parley: error: \(folder.path): a directory without cur/ or new/ is not a Maildir", 2))
+        #expect(
+            failure([folder.path, "--format", "jsonl"]) == ("parley: error: \(folder.path): --format jsonl needs a file, not a folder", 2))
         #expect(
             failure([good, "--format", "maildir"])
                 == ("parley: error: \(good): --format maildir needs a Maildir folder, not a file", 2))

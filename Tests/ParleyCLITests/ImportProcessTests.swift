@@ -35,6 +35,10 @@ import Testing
         process.executableURL = ExecutableTests.binary
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "PARLEY_CONFIG")
+        environment["XDG_CONFIG_HOME"] = ExecutableTests.noConfigHome
+        process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

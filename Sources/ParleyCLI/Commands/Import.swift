@@ -3,6 +3,7 @@ import Foundation
 import MailImport
 import MessageLint
 import MessageStore
+import ParleyConfig
 
 extension Parley {
     /// `parley import PATH…`: the seller's mail and exports into the store, one transaction per file.
@@ -10,8 +11,9 @@ extension Parley {
         public static let configuration = CommandConfiguration(
             abstract: "Import buyer messages from mail (mbox, .eml, Maildir) and exports (JSONL, CSV) into the store.",
             discussion: """
-                Each PATH is a file or a Maildir folder. Its format is detected (--format auto): a folder \
-                with cur/ or new/ is a Maildir; then the extension (.jsonl or .ndjson, .csv, .mbox or .mbx, \
+                Each PATH is a file, a Maildir folder or a folder of .eml files. Its format is detected \
+                (--format auto): a folder with cur/ or new/ is a Maildir, any other folder a folder of .eml \
+                files (--format eml); then the extension (.jsonl or .ndjson, .csv, .mbox or .mbx, \
                 .eml); then the content (a first line starting `From ` is mbox, `{` is JSONL, a header row \
                 naming `from` and `at` is CSV, `Name: value` lines are one email). --format names it \
                 instead and applies to every PATH.
@@ -34,17 +36,30 @@ extension Parley {
                   thread,from,at,body
                   T1,buyer,2026-03-01T09:30:00Z,Hi
 
-                Mail: mbox (mboxo or mboxrd `From ` lines), single .eml files and Maildir folders (new/ and \
-                cur/). MIME is decoded (multipart, text/plain preferred over HTML converted to text, \
-                quoted-printable, base64, RFC 2047 headers, RFC 2231 file names, UTF-8, ISO-8859-x, \
-                Windows-125x, ISO-2022-JP, Shift_JIS); attachments are recorded by name and size. Amazon's \
+                Mail: mbox (mboxo or mboxrd `From ` lines), single .eml files, Maildir folders (new/ and \
+                cur/) and folders of .eml files (every *.eml below the folder, in subfolders too, read in \
+                path order; hidden files and folders are skipped; a folder is one transaction, like a \
+                Maildir, and each message is reported at its own file). MIME is decoded (multipart, \
+                text/plain preferred over HTML converted to text, quoted-printable, base64, RFC 2047 \
+                headers, RFC 2231 file names, UTF-8, ISO-8859-x, Windows-125x, ISO-2022-JP, Shift_JIS); \
+                attachments are recorded by name and size. Amazon's \
                 relay mail (…@marketplace.amazon.<tld>, the 22 marketplaces) becomes buyer messages with the \
                 notification boilerplate cut away and the order id and ASIN kept; the seller's own replies \
                 to a relay address and Amazon's copies of them are seller messages; return requests and \
                 other notices are amazon messages. Other mail is threaded by Message-ID, In-Reply-To and \
-                References, and is from the seller when its From is one of the seller's addresses: \
-                --seller-address (repeatable) plus $PARLEY_SELLER_ADDRESSES (comma-separated); else from \
-                the buyer.
+                References, and is from the seller when its From is one of the seller's addresses; else from \
+                the buyer. The seller's addresses are all of: --seller-address (repeatable), \
+                $PARLEY_SELLER_ADDRESSES (comma-separated) and the config file's seller.addresses, compared \
+                without regard to case.
+
+                The config file is YAML, read from --config FILE, else $PARLEY_CONFIG, else \
+                $XDG_CONFIG_HOME/parley/config.yaml, else ~/.config/parley/config.yaml (where it may be \
+                missing; a file named by --config or $PARLEY_CONFIG must exist). It is not the lint \
+                configuration of `parley lint --config`. Its one key so far:
+                  seller:
+                    addresses: [orders@shop.example, help@shop.example]
+                An unknown key or malformed YAML stops the import before anything is written (exit 2), \
+                naming file:line:column.
 
                 Each file is imported in one transaction, so a killed import leaves the store as it was \
                 before that file. Messages already stored (same id or Message-ID, or the same thread, \
@@ -69,9 +84,10 @@ extension Parley {
                   parley import ~/Mail/amazon.mbox --seller-address orders@shop.example
                   parley import export.jsonl returns.csv --strict
                   parley import ~/Maildir/Amazon --format maildir --summary-format json
+                  parley import ~/Desktop/amazon-mails --config ~/shop/parley.yaml
                 """)
 
-        @Argument(help: ArgumentHelp("Files or Maildir folders to import.", valueName: "path"))
+        @Argument(help: ArgumentHelp("Files, Maildir folders or folders of .eml files to import.", valueName: "path"))
         var paths: [String]
 
         @Option(help: "The input format: auto, jsonl, csv, mbox, eml or maildir (for every path).")
@@ -80,9 +96,11 @@ extension Parley {
         @Option(
             name: .customLong("seller-address"),
             help: ArgumentHelp(
-                "One of your own email addresses (repeatable; adds to $PARLEY_SELLER_ADDRESSES): mail from it is yours.",
+                "One of your email addresses (repeatable; adds to $PARLEY_SELLER_ADDRESSES and the config file): mail from it is yours.",
                 valueName: "address"))
         var sellerAddresses: [String] = []
+
+        @OptionGroup var configFile: ConfigFileOptions
 
         @Flag(help: "Roll a file back entirely when any of its records cannot be imported.")
         var strict = false
@@ -95,8 +113,8 @@ extension Parley {
         public init() {}
 
         public mutating func validate() throws {
-            guard !paths.isEmpty else { throw ValidationError("Name at least one file or Maildir folder to import.") }
-            for address in sellerAddresses where !SellerAddresses.isAddress(address) {
+            guard !paths.isEmpty else { throw ValidationError("Name at least one file or folder to import.") }
+            for address in sellerAddresses where !SellerAddress.isAddress(address) {
                 throw ValidationError("--seller-address expects an email address, not '\(address)'.")
             }
         }
@@ -118,7 +136,13 @@ extension Parley {
         func output(environment: [String: String] = ProcessInfo.processInfo.environment, progress: inout ImportProgress?) throws
             -> CommandOutput
         {
-            let addresses = try SellerAddresses.resolve(options: sellerAddresses, environment: environment)
+            let settings = try configFile.settings(environment: environment)
+            let addresses: Set<String>
+            do {
+                addresses = try SellerAddresses.merged(options: sellerAddresses, environment: environment, settings: settings)
+            } catch {
+                throw InputError(error.description)
+            }
             let reader: ImportReader
             do {
                 reader = try ImportReader(sellerAddresses: addresses)
@@ -132,7 +156,7 @@ extension Parley {
             var report = ImportReport()
             var notes = ""
             for (path, format) in inputs {
-                progress?.start(path, bytes: Self.size(of: path, format: format))
+                progress?.start(path, bytes: Self.size(of: path))
                 var parsed = ParsedFile()
                 do {
                     try reader.forEach(path: path, format: format) { event in
@@ -171,14 +195,14 @@ extension Parley {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw InputError(ImportReadError.unreadable(path: path, reason: "no such file or directory").description)
             }
-            if given == .maildir || (given == .auto && isDirectory.boolValue) {
-                guard isDirectory.boolValue else { throw InputError("\(path): --format maildir needs a Maildir folder, not a file") }
-                guard MaildirReader.isMaildir(url) else { throw InputError(ImportReadError.notMaildir(path: path).description) }
-                return .maildir
-            }
             if isDirectory.boolValue {
-                throw InputError("\(path): a folder can only be imported as a Maildir (with cur/ or new/)")
+                do {
+                    return try FormatDetector.folderFormat(of: path, given: given)
+                } catch {
+                    throw InputError(error.description)
+                }
             }
+            guard given != .maildir else { throw InputError("\(path): --format maildir needs a Maildir folder, not a file") }
             guard FileManager.default.isReadableFile(atPath: path) else {
                 throw InputError(ImportReadError.unreadable(path: path, reason: "permission denied").description)
             }
@@ -192,10 +216,11 @@ extension Parley {
             }
         }
 
-        /// The size of a file in bytes; nil for a Maildir, whose size says little.
-        static func size(of path: String, format: ImportFormat) -> Int? {
-            guard format != .maildir else { return nil }
-            return (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        /// The size of a file in bytes; nil for a folder, whose size says little.
+        static func size(of path: String) -> Int? {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            guard attributes?[.type] as? FileAttributeType != .typeDirectory else { return nil }
+            return attributes?[.size] as? Int
         }
 
         /// Skipped records as `file:line: reason`, fallbacks as `file:line: note: reason`, in file
