@@ -12,6 +12,7 @@ import PCRE2
 /// - `rule-costs`: only the per-rule cost table (each rule alone over the corpus, with its share).
 /// - `draft-costs`: each pattern alone over the 4,000-character clean draft, and whether the literal
 ///   prefilter lets it run there: where the time of that draft goes.
+/// - `draft-loop`: lints that draft over and over for `PARLEY_BENCH_SECONDS`, for a profiler.
 /// - `patterns`: reads `{"patterns": [{"pattern", "caseless", "ucp"?}], "texts": [...], "min_seconds", "first_only"?}`
 ///   from the file named by `PARLEY_BENCH_INPUT` (or standard input) and prints, as JSON, how long
 ///   Parley's PCRE2 wrapper takes to find every match of every pattern in every text.
@@ -32,6 +33,17 @@ enum ToolModes {
                 print(try patterns())
             case "draft-costs":
                 print(try draftCosts(try Fixtures.load()))
+            case "draft-loop":
+                // Lints the 4,000-character clean draft for PARLEY_BENCH_SECONDS: something to profile.
+                let fixtures = try Fixtures.load()
+                let draft = try fixtures.realisticDraft(clean: true)
+                let end = ContinuousClock.now + .milliseconds(Int(secondsScale * 1000))
+                var runs = 0
+                while ContinuousClock.now < end {
+                    blackHole(fixtures.linter.lint(draft))
+                    runs += 1
+                }
+                print("\(runs) lints")
             default:
                 FileHandle.standardError.write(Data("PARLEY_BENCH_MODE must be summary, rule-costs or patterns, not '\(mode)'\n".utf8))
                 return 2
