@@ -16,9 +16,10 @@ runs="${RUNS:-30}"
 cd "$root"
 
 if [[ -z "${NO_BUILD:-}" ]]; then
-    # Same binary as `swift build -c release`; the separate scratch folder keeps the benchmark
-    # dependency graph (ENABLE_PARLEY_BENCHMARKS) out of the everyday .build.
-    ENABLE_PARLEY_BENCHMARKS=1 swift build -c release --scratch-path "$scratch" --product parley >/dev/null
+    # Same binary as the README's `swift build -c release --static-swift-stdlib`; the separate
+    # scratch folder keeps the benchmark dependency graph (ENABLE_PARLEY_BENCHMARKS) out of the
+    # everyday .build.
+    ENABLE_PARLEY_BENCHMARKS=1 swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product parley >/dev/null
 fi
 parley="$scratch/release/parley"
 # PARLEY_BENCH_RULES_DIR (set by collect_figures.sh) lints with a frozen copy of rules/.

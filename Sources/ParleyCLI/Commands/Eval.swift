@@ -6,6 +6,7 @@ extension Parley {
     /// `parley eval`: precision and recall of the rules over a labelled corpus.
     public struct Eval: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "eval",
             abstract: "Score the rules on a labelled corpus: per-category precision, recall and a confusion list.",
             discussion: """
                 Each case in CORPUS/*.yaml is a draft labelled with the categories it must raise \

@@ -9,6 +9,7 @@ extension Parley {
     /// `parley import PATH…`: the seller's mail and exports into the store, one transaction per file.
     public struct Import: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import buyer messages from mail (mbox, .eml, Maildir) and exports (JSONL, CSV) into the store.",
             discussion: """
                 Each PATH is a file, a Maildir folder or a folder of .eml files. Its format is detected \

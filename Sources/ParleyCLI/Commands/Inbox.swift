@@ -7,6 +7,7 @@ extension Parley {
     /// `parley inbox`: what to answer next.
     public struct Inbox: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "inbox",
             abstract: "List the threads with customer messages waiting for a reply, most urgent first.",
             discussion: """
                 Every buyer message that is not an auto-reply and not marked no-response-needed starts a \

@@ -6,6 +6,7 @@ extension Parley {
     /// `parley lint`: check drafts before sending them.
     public struct Lint: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check drafted buyer messages against Amazon's messaging rules.",
             discussion: """
                 Each INPUT is a text file holding the message body, a JSON draft \

@@ -6,6 +6,7 @@ extension Parley {
     /// `parley mark ID --no-response-needed`: Seller Central's "no response needed" box.
     public struct Mark: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "mark",
             abstract: "Mark customer messages as needing no response (thank-you notes and the like).",
             discussion: """
                 ID is a message (M345) or a thread (T12). A message id marks that customer message; a thread \

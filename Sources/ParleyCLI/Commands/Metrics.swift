@@ -7,6 +7,7 @@ extension Parley {
     /// `parley metrics`: Contact Response Time and the return clock, computed offline.
     public struct Metrics: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "metrics",
             abstract: "Compute Contact Response Time and the return late-response rate, as Seller Central shows them.",
             discussion: """
                 For each window of W days ending at T (--as-of), the customer messages received in \

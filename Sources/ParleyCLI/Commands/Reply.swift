@@ -8,6 +8,7 @@ extension Parley {
     /// then record it.
     public struct Reply: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "reply",
             abstract: "Check a reply with the rule pack and the thread's history, record it, and write it as an email.",
             discussion: """
                 The draft (a text file, or a JSON draft as `parley lint` reads it) is linted with the full rule \

@@ -16,6 +16,7 @@ extension Parley {
     /// `parley return ORDER --authorized|--refunded|--closed`: stop a 48-hour return clock.
     public struct Return: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "return",
             abstract: "Record that a return request was authorized, refunded or closed.",
             discussion: """
                 Amazon counts a return request late unless the seller authorizes the return, refunds, or \

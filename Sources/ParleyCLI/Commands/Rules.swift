@@ -5,6 +5,7 @@ extension Parley {
     /// `parley rules`: what the rule pack checks.
     public struct Rules: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "rules",
             abstract: "List the rules, or explain one.",
             subcommands: [List.self, Explain.self],
             defaultSubcommand: List.self)
@@ -17,6 +18,7 @@ extension Parley.Rules {
     /// `parley rules list`: one line per rule.
     public struct List: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List every rule: id, category, severity and message.")
 
         @OptionGroup var rulesOptions: RulesOptions
@@ -51,6 +53,7 @@ extension Parley.Rules {
     /// `parley rules explain ID`: a rule with its policy link and examples.
     public struct Explain: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract: "Explain one rule: what it flags, why, its policy link and its examples.")
 
         @Argument(help: "The rule id, e.g. contact-info.email-address.")

@@ -4,6 +4,7 @@ extension Parley {
     /// `parley template`: the reply library.
     public struct Template: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "template",
             abstract: "List, show and fill the reply templates: compliant answers to everyday buyer messages.",
             discussion: """
                 Each template answers one situation (a return request, a refund, a late parcel, \

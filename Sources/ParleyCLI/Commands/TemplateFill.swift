@@ -8,6 +8,7 @@ extension Parley.Template {
     /// `parley template fill ID`: the filled, linted message.
     public struct Fill: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "fill",
             abstract: "Fill a template with your values and lint the result.",
             discussion: """
                 Values come from --set (strongest), a JSON file given with --vars, and a stored \

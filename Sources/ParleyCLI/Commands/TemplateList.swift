@@ -6,6 +6,7 @@ extension Parley.Template {
     /// `parley template list`: one line per template.
     public struct List: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the templates: id, category, message type, languages and title.",
             discussion: """
                 One line per template id, with the languages it is written in. --language keeps the \

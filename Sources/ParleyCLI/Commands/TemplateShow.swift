@@ -6,6 +6,7 @@ extension Parley.Template {
     /// `parley template show ID`: one template's front matter and body.
     public struct Show: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one template: what it answers, its variables, subject and body.",
             discussion: """
                 Shows the variant for --language (the same language elsewhere, else en-US, when \
