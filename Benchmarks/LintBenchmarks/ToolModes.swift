@@ -219,9 +219,17 @@ enum ToolModes {
         out += String(
             format: "%d patterns, %d pass the prefilter; all: %.1f µs, those that run: %.1f µs\n\n", rows.count, running.count,
             rows.map(\.seconds).reduce(0, +) * 1e6, running.map(\.seconds).reduce(0, +) * 1e6)
-        out += "| rule | pattern # | µs | runs |\n|---|---|---|---|\n"
+        out += "| rule | pattern # | µs | runs | literals found (one per clause) |\n|---|---|---|---|---|\n"
+        let lowered = draft.body.lowercased()
         for row in rows.prefix(40) {
-            out += "| \(row.rule) | \(row.index) | " + String(format: "%.1f", row.seconds * 1e6) + " | \(row.runs ? "yes" : "skipped") |\n"
+            let pattern = fixtures.rules.first { $0.id == row.rule }?.patterns[row.index - 1]
+            let found =
+                row.runs
+                ? (pattern?.requiredLiterals.clauses ?? []).map { clause in
+                    clause.first { lowered.contains($0) }.map { "`\($0)`" } ?? "?"
+                }.joined(separator: ", ") : ""
+            out += "| \(row.rule) | \(row.index) | " + String(format: "%.1f", row.seconds * 1e6)
+                + " | \(row.runs ? "yes" : "skipped") | \(found) |\n"
         }
         return out
     }

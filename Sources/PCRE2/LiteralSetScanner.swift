@@ -1,5 +1,6 @@
 /// Finds which of many literal strings occur in a text, in one pass (Aho–Corasick), with ASCII
-/// letters matched regardless of case.
+/// letters matched regardless of case, white space normalised and word boundaries marked (see
+/// `presence(in:)`).
 ///
 /// A lint asks the same question of every pattern, "could it match here?"; answering it for all
 /// the pack's required literals at once costs one walk over the text instead of one PCRE2 scan
@@ -80,16 +81,58 @@ public struct LiteralSetScanner: Sendable {
         self.matchesAtState = matches
     }
 
-    /// The literals that occur in `bytes`.
+    /// The literals that occur in `bytes`, read as a stream of symbols: ASCII letters folded to
+    /// lower case, every run of white space (PCRE2's `\s`, `\h` and `\v`, Unicode included) as one
+    /// space, every other non-ASCII character as one symbol no literal holds, and a boundary symbol
+    /// (0x01) at both ends and wherever a word character meets a non-word one or a non-ASCII one.
+    /// `RequiredLiterals` writes its literals in the same alphabet, so a `\b` or a `\s+` in a pattern
+    /// becomes part of the literal instead of breaking it.
     public func presence(in bytes: [UInt8]) -> LiteralPresence {
         var visited = [Bool](repeating: false, count: matchesAtState.count)
+        let columns = self.columns
         columnOfByte.withUnsafeBufferPointer { columnOfByte in
             transitions.withUnsafeBufferPointer { transitions in
                 visited.withUnsafeMutableBufferPointer { visited in
-                    var state = 0
-                    for byte in bytes {
-                        state = Int(transitions[state * columns + Int(columnOfByte[Int(byte)])])
-                        visited[state] = true
+                    bytes.withUnsafeBufferPointer { bytes in
+                        var state = 0
+                        @inline(__always) func feed(_ symbol: UInt8) {
+                            state = Int(transitions[state * columns + Int(columnOfByte[Int(symbol)])])
+                            visited[state] = true
+                        }
+                        feed(Self.boundary)
+                        var previous = SymbolKind.start
+                        var index = 0
+                        let count = bytes.count
+                        while index < count {
+                            let byte = bytes[index]
+                            let kind: SymbolKind
+                            let symbol: UInt8
+                            if byte < 0x80 {
+                                index += 1
+                                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                                    kind = .space
+                                    symbol = Self.space
+                                } else {
+                                    symbol = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                                    kind = Self.isWordByte(symbol) ? .word : .nonWord
+                                }
+                            } else {
+                                let length = Self.sequenceLength(byte)
+                                let isSpace = Self.isUnicodeSpace(bytes, at: index, length: length)
+                                index += length
+                                kind = isSpace ? .space : .other
+                                symbol = isSpace ? Self.space : Self.otherSymbol
+                            }
+                            if kind == .space, previous == .space { continue }
+                            if previous != .start,
+                                kind == .other || previous == .other || (kind == .word) != (previous == .word)
+                            {
+                                feed(Self.boundary)
+                            }
+                            feed(symbol)
+                            previous = kind
+                        }
+                        feed(Self.boundary)
                     }
                 }
             }
@@ -99,6 +142,43 @@ public struct LiteralSetScanner: Sendable {
             for id in matchesAtState[state] { presence.insert(Int(id)) }
         }
         return presence
+    }
+
+    private enum SymbolKind { case start, word, nonWord, space, other }
+
+    static let boundary: UInt8 = 0x01
+    static let space: UInt8 = 0x20
+    /// Stands for a non-ASCII character that is not white space; no literal contains it.
+    static let otherSymbol: UInt8 = 0x02
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+    }
+
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    }
+
+    /// U+0085, U+00A0, U+1680, U+180E, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000: every
+    /// character PCRE2's `\s`, `\h` or `\v` matches outside ASCII.
+    private static func isUnicodeSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
+        guard index + length <= bytes.count else { return false }
+        switch length {
+        case 2:
+            return bytes[index] == 0xC2 && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0)
+        case 3:
+            let (b0, b1, b2) = (bytes[index], bytes[index + 1], bytes[index + 2])
+            switch (b0, b1) {
+            case (0xE1, 0x9A): return b2 == 0x80
+            case (0xE1, 0xA0): return b2 == 0x8E
+            case (0xE2, 0x80): return b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF
+            case (0xE2, 0x81): return b2 == 0x9F
+            case (0xE3, 0x80): return b2 == 0x80
+            default: return false
+            }
+        default:
+            return false
+        }
     }
 
     private static func folded(_ byte: UInt8) -> UInt8 {

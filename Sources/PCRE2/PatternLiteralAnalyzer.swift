@@ -75,9 +75,20 @@ struct PatternLiteralAnalyzer {
         guard let piece = try? analyzer.alternation(), analyzer.index == analyzer.bytes.count else { return .none }
         var clauses = piece.clauses
         if let exactClause = piece.exactClause { clauses.append(exactClause) }
-        let strings = Set(
-            clauses.filter { $0.count <= maxClauseStrings }
-                .map { clause in clause.map { String(decoding: $0, as: UTF8.self) }.sorted() })
+        var canonicalClauses: [[String]] = []
+        for clause in clauses where clause.count <= maxClauseStrings {
+            var strings: Set<String> = []
+            var holdsAlways = false
+            for literal in clause {
+                guard let symbols = canonical(literal) else {
+                    holdsAlways = true
+                    break
+                }
+                strings.insert(String(decoding: symbols, as: UTF8.self))
+            }
+            if !holdsAlways { canonicalClauses.append(strings.sorted()) }
+        }
+        let strings = Set(canonicalClauses)
         return RequiredLiterals(clauses: strings.sorted { $0.lexicographicallyPrecedes($1) })
     }
 
@@ -112,7 +123,7 @@ struct PatternLiteralAnalyzer {
         var run: [UInt8] = []
         while let byte = current, byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")") {
             if let literal = plainLiteral() {
-                run.append(Self.folded(literal))
+                run.append(literal)
                 continue
             }
             if !run.isEmpty {
@@ -142,8 +153,9 @@ struct PatternLiteralAnalyzer {
             if next == UInt8(ascii: "*") || next == UInt8(ascii: "+") || next == UInt8(ascii: "?") { return nil }
             if next == UInt8(ascii: "{"), braceQuantifier(at: index + length) != nil { return nil }
         }
+        guard let symbol = Self.symbol(literal) else { return nil }
         index += length
-        return literal
+        return symbol
     }
 
     private static let metacharacters: [Bool] = (0..<128).map { "\\[](){}.*+?^$|".utf8.contains(UInt8($0)) }
@@ -154,6 +166,10 @@ struct PatternLiteralAnalyzer {
         // A possessive or lazy suffix changes how, not whether, the atom matches.
         if current == UInt8(ascii: "+") || current == UInt8(ascii: "?") { index += 1 }
         if atom.isImpossible { return min == 0 ? .emptyString : .impossible }
+        if atom.exact == [[Self.space]] {
+            // The scanner reads any run of white space as one space.
+            return Piece(exact: min == 0 ? [[], [Self.space]] : [[Self.space]], clauses: [])
+        }
         if min == 0 {
             if max == 1, var exact = atom.exact, exact.count < Self.maxExactStrings {
                 exact = Self.unique(exact + [[]])
@@ -245,9 +261,20 @@ struct PatternLiteralAnalyzer {
     private mutating func literal(consumingCharacterAt position: Int) -> Piece {
         let byte = bytes[position]
         index = position + 1
-        if byte < 0x80 { return Piece(exact: [[Self.folded(byte)]], clauses: []) }
+        if byte < 0x80 { return Self.byteLiteral(byte) }
+        return consumeNonASCII(leadAt: position) ? Piece(exact: [[Self.other]], clauses: []) : .unknown
+    }
+
+    /// Consumes the rest of the non-ASCII character whose lead byte is at `position`; true when it
+    /// is a letter the scanner may read as `other`: Latin letters from U+00C0 to U+024F, whose
+    /// caseless forms are never ASCII. İ, ı and ſ are left out (PCRE2 folds them with i and s), as
+    /// are × and ÷.
+    private mutating func consumeNonASCII(leadAt position: Int) -> Bool {
+        index = position + 1
         while let next = current, next & 0xC0 == 0x80 { index += 1 }
-        return .unknown
+        guard index - position == 2 else { return false }
+        let codePoint = (UInt32(bytes[position]) & 0x1F) << 6 | (UInt32(bytes[position + 1]) & 0x3F)
+        return (0xC0...0x24F).contains(codePoint) && ![0xD7, 0xF7, 0x130, 0x131, 0x17F].contains(codePoint)
     }
 
     // MARK: Groups
@@ -511,15 +538,17 @@ struct PatternLiteralAnalyzer {
             while !atEnd, !startsHere("\\E") { chain.append(literal(consumingCharacterAt: index)) }
             if startsHere("\\E") { index += 2 }
             return Self.concatenation(chain)
-        case UInt8(ascii: "E"), UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "z"),
-            UInt8(ascii: "Z"), UInt8(ascii: "G"), UInt8(ascii: "K"):
+        case UInt8(ascii: "b"):
+            return Piece(exact: [[Self.boundary]], clauses: [])
+        case UInt8(ascii: "E"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "z"), UInt8(ascii: "Z"), UInt8(ascii: "G"),
+            UInt8(ascii: "K"):
             return .emptyString
-        case UInt8(ascii: "n"): return Self.byteLiteral(0x0A)
-        case UInt8(ascii: "t"): return Self.byteLiteral(0x09)
-        case UInt8(ascii: "r"): return Self.byteLiteral(0x0D)
-        case UInt8(ascii: "f"): return Self.byteLiteral(0x0C)
-        case UInt8(ascii: "e"): return Self.byteLiteral(0x1B)
-        case UInt8(ascii: "a"): return Self.byteLiteral(0x07)
+        case UInt8(ascii: "s"), UInt8(ascii: "h"), UInt8(ascii: "v"), UInt8(ascii: "R"), UInt8(ascii: "n"), UInt8(ascii: "t"),
+            UInt8(ascii: "r"), UInt8(ascii: "f"):
+            // White space of any kind is one space to the scanner.
+            return Piece(exact: [[Self.space]], clauses: [])
+        case UInt8(ascii: "e"), UInt8(ascii: "a"):
+            return .unknown
         case UInt8(ascii: "x"), UInt8(ascii: "o"):
             return codeEscape(radix: byte == UInt8(ascii: "x") ? 16 : 8)
         case UInt8(ascii: "0"):
@@ -639,10 +668,16 @@ struct PatternLiteralAnalyzer {
                     previous = nil
                     continue
                 }
-                if upper < low || Int(upper) - Int(low) > 10 {
+                if upper < low || Int(upper) - Int(low) > 10 || low == Self.other || upper == Self.other {
                     known = false
                 } else {
-                    for member in low...upper { members.insert(Self.folded(member)) }
+                    for member in low...upper {
+                        guard let symbol = Self.symbol(member) else {
+                            known = false
+                            continue
+                        }
+                        members.insert(symbol)
+                    }
                 }
                 _ = high
                 previous = nil
@@ -653,7 +688,13 @@ struct PatternLiteralAnalyzer {
                 previous = nil
                 continue
             }
-            members.insert(Self.folded(member))
+            if member == Self.other {
+                members.insert(member)
+            } else if let symbol = Self.symbol(member) {
+                members.insert(symbol)
+            } else {
+                known = false
+            }
             previous = member
         }
         guard known, !members.isEmpty, members.count <= 10 else { return .unknown }
@@ -663,12 +704,12 @@ struct PatternLiteralAnalyzer {
     /// One member of a class: its ASCII byte, or nil for a class escape or a non-ASCII character.
     private mutating func classMember() -> UInt8? {
         guard let byte = current else { return nil }
+        if byte >= 0x80 { return consumeNonASCII(leadAt: index) ? Self.other : nil }
         index += 1
-        if byte >= 0x80 {
-            while let next = current, next & 0xC0 == 0x80 { index += 1 }
-            return nil
+        guard byte == UInt8(ascii: "\\"), let escaped = current else {
+            // A raw control character is nothing the scanner keeps apart.
+            return byte < 0x20 && !(0x09...0x0D).contains(byte) ? nil : byte
         }
-        guard byte == UInt8(ascii: "\\"), let escaped = current else { return byte }
         index += 1
         switch escaped {
         case UInt8(ascii: "n"): return 0x0A
@@ -688,6 +729,8 @@ struct PatternLiteralAnalyzer {
         case UInt8(ascii: "p"), UInt8(ascii: "P"):
             skipEscapeArgument(of: escaped)
             return nil
+        case UInt8(ascii: "s"), UInt8(ascii: "h"), UInt8(ascii: "v"):
+            return Self.space
         default:
             if escaped >= 0x80 {
                 while let next = current, next & 0xC0 == 0x80 { index += 1 }
@@ -779,10 +822,52 @@ struct PatternLiteralAnalyzer {
 
     // MARK: - Bytes
 
-    private static func byteLiteral(_ byte: UInt8) -> Piece { Piece(exact: [[folded(byte)]], clauses: []) }
+    private static func byteLiteral(_ byte: UInt8) -> Piece {
+        symbol(byte).map { Piece(exact: [[$0]], clauses: []) } ?? .unknown
+    }
 
-    static func folded(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    /// Literals are written in the scanner's alphabet (see `LiteralSetScanner`): ASCII letters in
+    /// lower case, any white space as one space, `boundary` where a `\b` stood.
+    static let boundary: UInt8 = 0x01
+    static let space: UInt8 = 0x20
+    /// A non-ASCII letter (see `consumeNonASCII`); the scanner reads every non-ASCII character
+    /// that is not white space as this symbol.
+    static let other: UInt8 = 0x02
+
+    /// An ASCII character as the scanner reads it; nil for control characters, which the
+    /// scanner's alphabet does not keep apart.
+    static func symbol(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x09...0x0D, 0x20: space
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+        case 0x00..<0x20, 0x7F...: nil
+        default: byte
+        }
+    }
+
+    static func isWordSymbol(_ symbol: UInt8) -> Bool { isWordByte(symbol) }
+
+    /// A literal as the scanner will meet it: white-space runs collapsed, and boundaries exactly
+    /// where the scanner puts them (between a word and a non-word character), plus a `\b` the
+    /// pattern asked for at either end. Nil when nothing but boundaries is left.
+    static func canonical(_ literal: [UInt8]) -> [UInt8]? {
+        var symbols: [UInt8] = []
+        for symbol in literal where symbol != boundary {
+            if symbol == space, symbols.last == space { continue }
+            symbols.append(symbol)
+        }
+        guard !symbols.isEmpty else { return nil }
+        var result: [UInt8] = literal.first == boundary ? [boundary] : []
+        for (index, symbol) in symbols.enumerated() {
+            if index > 0,
+                symbol == other || symbols[index - 1] == other || isWordSymbol(symbols[index - 1]) != isWordSymbol(symbol)
+            {
+                result.append(boundary)
+            }
+            result.append(symbol)
+        }
+        if literal.last == boundary { result.append(boundary) }
+        return result
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

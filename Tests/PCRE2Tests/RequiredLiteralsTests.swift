@@ -1,9 +1,13 @@
+import Foundation
 import PCRE2
 import Testing
 
 @Suite struct RequiredLiteralsTests {
+    /// The clauses, with the scanner's boundary symbol shown as `⟨b⟩`.
     private func clauses(_ pattern: String, caseless: Bool = true) -> [[String]] {
-        RequiredLiterals(pattern: pattern, options: caseless ? [.utf, .ucp, .caseless] : .unicode).clauses
+        RequiredLiterals(pattern: pattern, options: caseless ? [.utf, .ucp, .caseless] : .unicode).clauses.map { clause in
+            clause.map { $0.replacingOccurrences(of: "\u{1}", with: "⟨b⟩") }
+        }
     }
 
     @Test func plainWordIsOneClause() {
@@ -12,7 +16,12 @@ import Testing
     }
 
     @Test func sequencesKeepEveryRequiredPart() {
-        #expect(clauses(#"\b(?:leave|write)\s+a\s+review\b"#) == [["a"], ["leave", "write"], ["review"]])
+        // \b and \s+ are part of the literal: the scanner marks boundaries and reads any white-space
+        // run as one space.
+        #expect(
+            clauses(#"\b(?:leave|write)\s+a\s+review\b"#) == [
+                ["⟨b⟩leave⟨b⟩ ⟨b⟩a⟨b⟩ ⟨b⟩review⟨b⟩", "⟨b⟩write⟨b⟩ ⟨b⟩a⟨b⟩ ⟨b⟩review⟨b⟩"]
+            ])
     }
 
     @Test func optionalCharactersMultiplyIntoAlternatives() {
@@ -29,25 +38,30 @@ import Testing
 
     @Test func positiveLookaroundsAreRequiredNegativeOnesAreNot() {
         #expect(clauses("(?=.*refund)review") == [["refund"], ["review"]])
-        #expect(clauses("(?<=my )review") == [["my "], ["review"]])
+        #expect(clauses("(?<=my )review") == [["my⟨b⟩ "], ["review"]])
         #expect(clauses("(?!refund)review") == [["review"]])
         #expect(clauses("(?<!no )review") == [["review"]])
     }
 
     @Test func alternativesUniteTheirBestClauses() {
         #expect(clauses("cat|dog") == [["cat", "dog"]])
-        #expect(clauses(#"\d+ off|discount"#) == [["discount", " off"]].map { $0.sorted() })
+        #expect(clauses(#"\d+ off|discount"#) == [[" ⟨b⟩off", "discount"]])
         // One branch that needs nothing makes the whole alternation need nothing.
         #expect(clauses(#"cat|\d+"#) == [])
         #expect(clauses("a|b?") == [])
     }
 
     @Test func unknownPiecesBreakLiteralsApart() {
-        #expect(clauses(#"www\.\w+\.com"#) == [[".com"], ["www."]])
+        #expect(clauses(#"www\.\w+\.com"#) == [[".⟨b⟩com"], ["www⟨b⟩."]])
         #expect(clauses(#"\d+"#) == [])
         #expect(clauses("[^a]bc") == [["bc"]])
         #expect(clauses("(a)\\1x") == [["a"], ["x"]])
-        #expect(clauses("caf\u{E9}") == [["caf"]])
+        // Latin letters outside ASCII are one "other letter" symbol (shown here as ⟨o⟩).
+        #expect(clauses("caf\u{E9}").map { $0.map { $0.replacingOccurrences(of: "\u{2}", with: "⟨o⟩") } } == [["caf⟨b⟩⟨o⟩"]])
+        #expect(clauses("en\\s+[\u{E9}e]change") == [["en⟨b⟩ ⟨b⟩\u{2}⟨b⟩change", "en⟨b⟩ ⟨b⟩echange"]])
+        // ſ and K (KELVIN SIGN) fold to ASCII letters: they stay unknown.
+        #expect(clauses("ab\u{17F}cd") == [["ab"], ["cd"]])
+        #expect(clauses("ab\u{212A}cd") == [["ab"], ["cd"]])
     }
 
     @Test func quantifiersFromOneKeepTheirLiteralFromZeroDropIt() {
@@ -57,13 +71,13 @@ import Testing
         #expect(clauses("x{0}y") == [["y"]])
         #expect(clauses("x{,3}y") == [["y"]])
         // A brace that is no quantifier is a literal.
-        #expect(clauses("a{b}") == [["a{b}"]])
+        #expect(clauses("a{b}") == [["a⟨b⟩{⟨b⟩b⟨b⟩}"]])
     }
 
     @Test func escapesThatAreCharactersBecomeLiterals() {
-        #expect(clauses(#"\Qa.b*\E"#) == [["a.b*"]])
+        #expect(clauses(#"\Qa.b*\E"#) == [["a⟨b⟩.⟨b⟩b⟨b⟩*"]])
         #expect(clauses(#"\x41\x{42}c"#) == [["abc"]])
-        #expect(clauses(#"a\.b"#) == [["a.b"]])
+        #expect(clauses(#"a\.b"#) == [["a⟨b⟩.⟨b⟩b"]])
         #expect(clauses(#"\p{L}x"#) == [["x"]])
         #expect(clauses(#"\N{U+41}x"#) == [["x"]])
     }
@@ -85,7 +99,15 @@ import Testing
 
     @Test func hugeGroupsAreSkimmedNotAnalysed() {
         let words = (0..<600).map { "word\($0)" }.joined(separator: "|")
-        #expect(clauses("at (?:\(words)) now") == [[" now"], ["at "]])
+        #expect(clauses("at (?:\(words)) now") == [[" ⟨b⟩now"], ["at⟨b⟩ "]])
+    }
+
+    @Test func whiteSpaceQuantifiersStayInTheLiteral() {
+        #expect(clauses(#"gift\s*card"#) == [["gift⟨b⟩ ⟨b⟩card", "giftcard"]])
+        #expect(clauses("a[ \t]+b") == [["a⟨b⟩ ⟨b⟩b"]])
+        #expect(clauses(#"\bfor\s+free\b"#) == [["⟨b⟩for⟨b⟩ ⟨b⟩free⟨b⟩"]])
+        // A lone \b needs nothing.
+        #expect(clauses(#"\b\d+\b"#) == [])
     }
 
     @Test func textsWithKelvinSignOrLongSNeedAFullSearch() {
@@ -104,9 +126,23 @@ import Testing
 
     @Test func literalsAtTheEndsAndAcrossNonASCII() {
         let scanner = LiteralSetScanner(literals: ["ab", "é", "x"])
-        #expect((0..<3).map(scanner.presence(in: Array("abé".utf8)).contains) == [true, true, false])
+        // Non-ASCII characters are one symbol no literal holds (the analysis never emits them).
+        #expect((0..<3).map(scanner.presence(in: Array("abé".utf8)).contains) == [true, false, false])
         #expect((0..<3).map(scanner.presence(in: Array("zzx".utf8)).contains) == [false, false, true])
         #expect((0..<3).map(scanner.presence(in: []).contains) == [false, false, false])
+    }
+
+    @Test func readsWhiteSpaceRunsAsOneSpaceAndMarksBoundaries() {
+        let forFree = "\u{1}for\u{1} \u{1}free\u{1}"
+        let scanner = LiteralSetScanner(literals: [forFree, "\u{1}change", "a\u{1} \u{1}b"])
+        func found(_ text: String) -> [Bool] { (0..<3).map(scanner.presence(in: Array(text.utf8)).contains) }
+        #expect(found("it is FOR \t\n FREE!") == [true, false, false])
+        #expect(found("for\u{A0}free") == [true, false, false])
+        #expect(found("for\u{3000}\u{2009}free") == [true, false, false])
+        #expect(found("forfree, exchange") == [false, false, false])
+        #expect(found("change") == [false, true, false])
+        #expect(found("é change") == [false, true, false])
+        #expect(found("a  b") == [false, false, true])
     }
 
     @Test func noLiteralsFindsNothing() {
@@ -154,6 +190,8 @@ import Testing
             let leaves = [
                 "a", "b", "c", "A", "B", "k", "s", "\\.", "-", " ", "[ab]", "[^a]", "[a-c]", "[A-Z]", "[.]", "\\d", "\\w",
                 "\\s", ".", "\\b", "\\Qa.\\E", "\\x61", "(?i)", "(?-i)", "(*SKIP)", "\\K", "é", "\\1",
+                "\\s+", "\\s*", "\\h", "\\v", "\\R", "[ \\t]", "\\B", "\\b", " ", " ", "\\n", "\\t", "[\\s.]", "É", "[éa]",
+                "[à-ü]", "ſ",
             ]
             guard depth > 0, Int.random(in: 0..<3, using: &random) == 0 else { return pick(leaves) }
             let inner = alternation(depth: depth - 1)
@@ -168,7 +206,7 @@ import Testing
         }
 
         mutating func text() -> String {
-            let alphabet = Array("aabbccABCks. -1xé")
+            let alphabet = Array("aabbccABCks. -1xéÉ  \t\n\r\u{A0}\u{2003}\u{3000}\u{85}’_ſ")
             return String((0..<Int.random(in: 0...14, using: &random)).map { _ in alphabet.randomElement(using: &self.random) ?? "a" })
         }
     }
@@ -190,6 +228,8 @@ import Testing
             for _ in 0..<30 {
                 let text = UTF8Text(generator.text())
                 guard try regex.firstMatch(in: text) != nil else { continue }
+                // As the prefilter does: such texts are searched in full, whatever their literals.
+                if RequiredLiterals.textNeedsFullSearch(text.bytes) { continue }
                 checkedMatches += 1
                 let presence = scanner.presence(in: text.bytes)
                 let holds = clauses.allSatisfy { clause in
