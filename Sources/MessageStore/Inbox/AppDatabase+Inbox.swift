@@ -22,45 +22,43 @@ extension AppDatabase {
     /// In a settled thread every event and mark counts as of `asOf`, so its waiting messages are
     /// the non-excluded customer messages sent at or after `awaitingSince`: a customer message is
     /// answered iff a response comes strictly after it, and none comes after the oldest waiting one.
+    /// The buyer's latest message (excluded ones count) is among the buyer messages from
+    /// `awaitingSince` on, so the first statement finds it too, and the second reads those rows.
     ///
-    /// Without statistics SQLite would scan every message for the join, or every thread for the
-    /// subquery; `INDEXED BY` and `CROSS JOIN` pin the plan to the waiting threads (the
-    /// `awaitingSince` index, migration v1) and their messages by (threadId, sentAt).
+    /// Without statistics SQLite would scan every message for the join; `INDEXED BY` and
+    /// `CROSS JOIN` pin the plan to the waiting threads (the `awaitingSince` index, migration v1)
+    /// and their messages by the (threadId, sentAt, …) index of migration v4, which covers it.
     private static func settledInbox(_ db: Database, asOf: Date) throws -> [InboxEntry] {
-        let asOfText = StoredDate.text(asOf)
-        let waitingRows = try Row.fetchCursor(
+        let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT \(MessageThread.positionalColumns("t")), m.id, m.sentAt
+                SELECT \(MessageThread.positionalColumns("t")), m.id, m.sentAt, m.noResponseNeeded
                 FROM thread t INDEXED BY thread_on_awaitingSince
                     CROSS JOIN message m ON m.threadId = t.id AND m.sentAt >= t.awaitingSince
                 WHERE t.awaitingSince IS NOT NULL AND t.lastActivityAt <= ?
-                    AND m.direction = 'buyer' AND m.kind = 'message' AND m.isAutoReply = 0 AND m.noResponseNeeded = 0
-                """, arguments: [asOfText])
+                    AND m.direction = 'buyer' AND m.kind = 'message' AND m.isAutoReply = 0
+                """, arguments: [StoredDate.text(asOf)])
         var threads: [Int64: MessageThread] = [:]
         var waiting: [Int64: [MessageClock]] = [:]
+        var latest: [Int64: (sentAt: Date, id: Int64)] = [:]
         let columns = MessageThread.positionalColumnCount
-        while let row = try waitingRows.next() {
+        while let row = try rows.next() {
             let threadID: Int64 = row[0]
             if threads[threadID] == nil { threads[threadID] = try MessageThread(positional: row) }
-            let receivedAt = try row.storedDate(at: columns + 1)
-            let status: ResponseStatus = asOf.timeIntervalSince(receivedAt) > ResponseClock.allowance ? .noResponse : .pending
+            let messageID: Int64 = row[columns]
+            let sentAt = try row.storedDate(at: columns + 1)
+            if latest[threadID].map({ ($0.sentAt, $0.id) < (sentAt, messageID) }) ?? true { latest[threadID] = (sentAt, messageID) }
+            guard !(row[columns + 2] as Bool) else { continue }
+            let status: ResponseStatus = asOf.timeIntervalSince(sentAt) > ResponseClock.allowance ? .noResponse : .pending
             waiting[threadID, default: []].append(
-                MessageClock(messageID: row[columns], threadID: threadID, receivedAt: receivedAt, status: status))
+                MessageClock(messageID: messageID, threadID: threadID, receivedAt: sentAt, status: status))
         }
-        // The buyer's latest message, excluded ones included, as the per-thread query had it.
+        let lastIDs = waiting.keys.compactMap { latest[$0]?.id }
         let lastRows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT \(Message.positionalColumns) FROM message WHERE id IN (
-                    SELECT (SELECT id FROM message m
-                            WHERE m.threadId = t.id AND m.sentAt <= ?1 AND m.direction = 'buyer' AND m.kind = 'message'
-                                AND m.isAutoReply = 0
-                            ORDER BY m.sentAt DESC, m.id DESC LIMIT 1)
-                    FROM thread t INDEXED BY thread_on_awaitingSince WHERE t.awaitingSince IS NOT NULL AND t.lastActivityAt <= ?1)
-                """, arguments: [asOfText])
+            db, sql: "SELECT \(Message.positionalColumns) FROM message WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: ["[" + lastIDs.map(String.init).joined(separator: ",") + "]"])
         var entries: [InboxEntry] = []
-        entries.reserveCapacity(threads.count)
+        entries.reserveCapacity(lastIDs.count)
         while let row = try lastRows.next() {
             let message = try Message(positional: row)
             guard let thread = threads[message.threadId], var clocks = waiting[message.threadId] else { continue }
