@@ -90,6 +90,12 @@ extension AppDatabase {
                 columns: ["sentAt", "threadId", "direction", "kind", "isAutoReply", "noResponseNeeded", "noResponseNeededAt"])
         }
 
+        migrator.registerMigration("v5: threads by last activity") { db in
+            // The inbox recomputes the threads with events after its instant (usually none): without
+            // this index, finding them scanned every thread (67 ms of 250,373 in the benchmark store).
+            try db.create(index: "thread_on_lastActivityAt", on: "thread", columns: ["lastActivityAt"])
+        }
+
         return migrator
     }
 }

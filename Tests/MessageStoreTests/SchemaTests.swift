@@ -14,6 +14,16 @@ import Testing
             ])
     }
 
+    @Test func threadsAfterAnInstantAreFoundByIndex() throws {
+        let database = try AppDatabase.inMemory()
+        let plan = try database.reader.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN SELECT id FROM thread WHERE lastActivityAt > '2026-01-01' AND firstActivityAt <= '2026-01-01'"
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("INDEX thread_on_lastActivityAt") }, "\(plan)")
+    }
+
     @Test func theMetricsWindowScanIsCovered() throws {
         let database = try AppDatabase.inMemory()
         let plan = try database.reader.read { db in

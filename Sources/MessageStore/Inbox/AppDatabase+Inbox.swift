@@ -56,7 +56,7 @@ extension AppDatabase {
         let lastIDs = waiting.keys.compactMap { latest[$0]?.id }
         let lastRows = try Row.fetchCursor(
             db, sql: "SELECT \(Message.positionalColumns) FROM message WHERE id IN (SELECT value FROM json_each(?))",
-            arguments: ["[" + lastIDs.map(String.init).joined(separator: ",") + "]"])
+            arguments: [jsonList(lastIDs)])
         var entries: [InboxEntry] = []
         entries.reserveCapacity(lastIDs.count)
         while let row = try lastRows.next() {
