@@ -42,7 +42,11 @@ let package = Package(
         .target(name: "ParleyConfig", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         .target(
             name: "MessageStore",
-            dependencies: ["MailImport", "MessageLint", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "MailImport", "MessageLint", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for reading the columns of large scans without GRDB's per-row work.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

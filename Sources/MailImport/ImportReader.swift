@@ -50,19 +50,19 @@ public struct ImportReader: Sendable {
         }
         let resolved = format == .auto ? try FormatDetector.format(of: url) : format
         if resolved == .maildir { throw ImportReadError.notMaildir(path: path) }
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            bytes = try FileBytes.read(url)
         } catch {
             throw ImportReadError.unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
         if resolved == .eml {
             // A lone .eml without any date still has one: when it was saved.
             let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-            try EMLReader(parser: parser).read([UInt8](data), file: path, fileDate: modified, handle)
+            try EMLReader(parser: parser).read(bytes, file: path, fileDate: modified, handle)
             return
         }
-        try parse([UInt8](data), format: resolved, file: path, handle)
+        try parse(bytes, format: resolved, file: path, handle)
     }
 
     /// Parses bytes already in memory; `file` names them in positions. `.auto` sniffs the content;

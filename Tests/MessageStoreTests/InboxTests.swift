@@ -71,4 +71,26 @@ import Testing
         #expect(json.contains(#""buyer_alias" : null"#))
         #expect(report.threads.map(\.overdue) == [true, false])
     }
+
+    /// The single-pass `lastBuyerWords` equals split, join, count and cut, on random texts with
+    /// mixed white space, combining marks, CRLF, emoji and several scripts, at every small limit.
+    @Test(arguments: 1...20)
+    func lastBuyerWordsEqualsSplitJoinAndCut(seed: Int) {
+        var random = SeededGenerator(seed: UInt64(seed))
+        let pieces = ["a", "Zoë", "e\u{301}", "日本", "😀", "👍🏽", " ", "  ", "\t", "\n", "\r\n", "\u{00A0}", "\u{2003}", "ok.", "—"]
+        let t0 = at("2026-03-02T09:00:00Z")
+        for _ in 0..<50 {
+            let body = (0..<Int.random(in: 0...40, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            let entry = InboxEntry(
+                thread: MessageThread(id: 1, key: "t", subject: "", firstActivityAt: t0, lastActivityAt: t0), waiting: [],
+                lastBuyerMessage: Message(
+                    id: 1, threadId: 1, externalID: "m", direction: .buyer, sentAt: t0, body: body,
+                    source: SourcePosition(file: "f")))
+            for limit in 1...12 {
+                let words = body.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let expected = words.count <= limit ? words : String(words.prefix(limit - 1)) + "…"
+                #expect(entry.lastBuyerWords(limit: limit) == expected, "\(body.debugDescription) limit \(limit)")
+            }
+        }
+    }
 }

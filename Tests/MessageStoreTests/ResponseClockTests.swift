@@ -124,4 +124,42 @@ import Testing
         let c = e.reply(t0 + 3 * hour, thread: 1)
         #expect(ResponseClock.clocks(of: [c, a, b], asOf: t0 + 4 * hour).map(\.messageID) == [2, 1])
     }
+
+    /// The definition, written as plainly as possible: for each visible customer message, the
+    /// first response in its thread strictly after it (then lowest id), sorted by receipt then id.
+    static func reference(_ events: [ClockEvent], asOf: Date) -> [MessageClock] {
+        let visible = events.filter { $0.sentAt <= asOf }
+        return visible.filter { $0.role == .customerMessage }
+            .sorted { ($0.sentAt, $0.messageID) < ($1.sentAt, $1.messageID) }
+            .map { message in
+                let response = visible.filter { $0.role == .response && $0.threadID == message.threadID && $0.sentAt > message.sentAt }
+                    .min { ($0.sentAt, $0.messageID) < ($1.sentAt, $1.messageID) }
+                return MessageClock(
+                    messageID: message.messageID, threadID: message.threadID, receivedAt: message.sentAt,
+                    status: ResponseClock.status(of: message, respondedAt: response?.sentAt, asOf: asOf), respondedAt: response?.sentAt,
+                    responseMessageID: response?.messageID)
+            }
+    }
+
+    @Test(arguments: 1...100)
+    func theOneSortWalkEqualsTheDefinition(seed: Int) {
+        var random = SeededGenerator(seed: UInt64(seed))
+        var e = EventFactory()
+        var events: [ClockEvent] = []
+        for _ in 0..<Int.random(in: 0...60, using: &random) {
+            // Few threads and few distinct instants, so ties across threads and within them are common.
+            let thread = Int64.random(in: 1...4, using: &random)
+            let sentAt = t0 + Double(Int.random(in: 0...12, using: &random)) * hour
+            switch Int.random(in: 0..<6, using: &random) {
+            case 0, 1: events.append(e.customer(sentAt, thread: thread))
+            case 2:
+                events.append(e.customer(sentAt, thread: thread, markedAt: sentAt + Double(Int.random(in: 0...8, using: &random)) * hour))
+            case 3, 4: events.append(e.reply(sentAt, thread: thread))
+            default: events.append(e.other(sentAt, thread: thread))
+            }
+        }
+        events.shuffle(using: &random)
+        let asOf = t0 + Double(Int.random(in: 0...40, using: &random)) * hour
+        #expect(ResponseClock.clocks(of: events, asOf: asOf) == Self.reference(events, asOf: asOf), "seed \(seed)")
+    }
 }

@@ -4,6 +4,10 @@ import MailImport
 
 /// Adds one parsed file's messages to the store inside the caller's transaction: threads them,
 /// drops duplicates, opens return clocks, and refreshes the threads it touched at the end.
+///
+/// It runs once per message, up to millions of times per file, so its writes are prepared
+/// statements with dates bound as ``StoredDate`` text, and the threads this file creates get their
+/// activity from memory (``ThreadActivity``) rather than from re-reading their messages.
 struct FileImporter {
     let db: Database
     private(set) var summary: ImportSummary
@@ -11,20 +15,31 @@ struct FileImporter {
     private var touched: [Int64: MessageThread] = [:]
     /// Thread ids by key, for the threads this file already met.
     private var threadIDs: [String: Int64] = [:]
+    /// The activity of the threads this file created: all their messages are in this file.
+    private var createdActivity: [Int64: ThreadActivity] = [:]
+    /// Content hashes (``contentHash(_:sentAt:thread:)``) of the messages this file added to the threads
+    /// it created, so the same-content check asks the store only when a hash matches.
+    private var createdContent: Set<Int> = []
 
     init(db: Database, source: String) {
         self.db = db
         self.summary = ImportSummary(source: source)
     }
 
-    /// Imports the messages in order of time, so a reply finds the message it answers even when
-    /// the file lists it first.
+    /// Imports the messages in order of time (stable: file order among equal times), so a reply
+    /// finds the message it answers even when the file lists it first. Exports usually are in order
+    /// already; otherwise only the indices are sorted, not copies of the messages.
     mutating func add(_ messages: [ImportedMessage]) throws {
         summary.messagesRead += messages.count
-        let ordered = messages.enumerated().sorted {
-            $0.element.sentAt != $1.element.sentAt ? $0.element.sentAt < $1.element.sentAt : $0.offset < $1.offset
+        let inOrder = zip(messages, messages.dropFirst()).allSatisfy { $0.sentAt <= $1.sentAt }
+        if inOrder {
+            for message in messages { try add(message) }
+            return
         }
-        for (_, message) in ordered { try add(message) }
+        let order = messages.indices.sorted {
+            messages[$0].sentAt != messages[$1].sentAt ? messages[$0].sentAt < messages[$1].sentAt : $0 < $1
+        }
+        for index in order { try add(messages[index]) }
     }
 
     mutating func add(_ message: ImportedMessage) throws {
@@ -43,12 +58,14 @@ struct FileImporter {
             return
         }
         var thread = try thread(for: message)
-        if let id = thread.id, try isKnownContent(message, thread: id) {
+        let sentAt = StoredDate.text(message.sentAt)
+        if let id = thread.id, try isKnownContent(message, sentAt: sentAt, thread: id) {
             summary.duplicates += 1
             return
         }
-        if thread.id == nil {
-            try thread.insert(db)
+        let isNewThread = thread.id == nil
+        if isNewThread {
+            try insert(&thread, sentAt: sentAt)
             summary.threadsCreated += 1
         }
         guard let threadID = thread.id else { throw StoreError.internalInconsistency("an inserted thread has no id") }
@@ -56,7 +73,6 @@ struct FileImporter {
         if touched[threadID] == nil { touched[threadID] = thread }
         touched[threadID]?.merge(message)
 
-        // A prepared INSERT: this runs once per imported message, up to millions of times.
         let attachments = try Self.json(message.attachments)
         let references = try Self.json(message.references.compactMap(ThreadKey.normalizedMessageID))
         try db.cachedStatement(
@@ -67,25 +83,56 @@ struct FileImporter {
                 """
         ).execute(arguments: [
             threadID, externalID, rfcMessageID, ThreadKey.normalizedMessageID(message.inReplyTo), references,
-            message.direction.rawValue, message.kind.rawValue, message.sentAt, message.subject, message.body, attachments,
+            message.direction.rawValue, message.kind.rawValue, sentAt, message.subject, message.body, attachments,
             message.asin, message.noResponseNeeded, message.isAutoReply, message.source.file, message.source.line,
             message.source.messageNumber,
         ])
         let messageRowID = db.lastInsertedRowID
         summary.messagesAdded += 1
 
+        let event = ClockEvent(
+            messageID: messageRowID, threadID: threadID,
+            role: ClockEvent.Role(direction: message.direction, kind: message.kind, isAutoReply: message.isAutoReply),
+            // The instant as stored: two messages in the same millisecond are simultaneous for the store.
+            sentAt: StoredDate.date(text: sentAt) ?? message.sentAt, noResponseNeeded: message.noResponseNeeded)
+        if isNewThread {
+            createdActivity[threadID] = ThreadActivity(first: event)
+        } else {
+            createdActivity[threadID]?.record(event)
+        }
+        if createdActivity[threadID] != nil { createdContent.insert(Self.contentHash(message, sentAt: sentAt, thread: threadID)) }
+
         if message.kind == .returnRequest, let orderID = message.orderID?.nonBlank {
-            var request = ReturnRequest(orderID: orderID, receivedAt: message.sentAt, messageId: messageRowID)
-            try request.insert(db)
+            try db.cachedStatement(sql: "INSERT INTO returnRequest (orderID, receivedAt, messageId) VALUES (?, ?, ?)")
+                .execute(arguments: [orderID, sentAt, messageRowID])
             summary.returnRequestsOpened += 1
         }
     }
 
-    /// Writes the merged thread fields and recomputes each touched thread's activity.
+    /// Writes the merged thread fields and each touched thread's activity: from memory for the
+    /// threads this file created, recomputed from the store for the others (they have older messages).
     mutating func finish() throws {
+        let update = try db.cachedStatement(
+            sql: """
+                UPDATE thread SET marketplace = ?, orderID = ?, buyerAlias = ?, buyerName = ?, replyAddress = ?, subject = ?,
+                    firstActivityAt = ?, lastActivityAt = ?, awaitingSince = ?
+                WHERE id = ?
+                """)
         for (id, thread) in touched {
-            try thread.update(db)
-            try MessageThread.refreshActivity(db, id: id)
+            if let activity = createdActivity[id] {
+                try update.execute(arguments: [
+                    thread.marketplace, thread.orderID, thread.buyerAlias, thread.buyerName, thread.replyAddress, thread.subject,
+                    StoredDate.text(activity.firstActivityAt), StoredDate.text(activity.lastActivityAt),
+                    activity.awaitingSince.map(StoredDate.text), id,
+                ])
+            } else {
+                try update.execute(arguments: [
+                    thread.marketplace, thread.orderID, thread.buyerAlias, thread.buyerName, thread.replyAddress, thread.subject,
+                    StoredDate.text(thread.firstActivityAt), StoredDate.text(thread.lastActivityAt),
+                    thread.awaitingSince.map(StoredDate.text), id,
+                ])
+                try MessageThread.refreshActivity(db, id: id)
+            }
         }
         summary.threadsUpdated = touched.count - summary.threadsCreated
     }
@@ -97,23 +144,59 @@ struct FileImporter {
 
     // MARK: - Duplicates
 
+    /// A message with this id or this Message-ID is stored already (earlier files or this one).
     private func isKnown(externalID: String, rfcMessageID: String?) throws -> Bool {
-        let byID = try db.cachedStatement(sql: "SELECT 1 FROM message WHERE externalID = ? LIMIT 1")
-        if try Row.fetchOne(byID, arguments: [externalID]) != nil { return true }
-        guard let rfcMessageID else { return false }
-        let byMessageID = try db.cachedStatement(sql: "SELECT 1 FROM message WHERE rfcMessageID = ? LIMIT 1")
-        return try Row.fetchOne(byMessageID, arguments: [rfcMessageID]) != nil
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM message WHERE externalID = ?1)
+                    OR (?2 IS NOT NULL AND EXISTS (SELECT 1 FROM message WHERE rfcMessageID = ?2))
+                """)
+        return try Bool.fetchOne(statement, arguments: [externalID, rfcMessageID]) ?? false
     }
 
     /// The same message exported twice under different ids: same thread, sender, instant and text.
-    private func isKnownContent(_ message: ImportedMessage, thread: Int64) throws -> Bool {
+    /// For a thread this file created, every message is in ``createdContent``, so the store is asked
+    /// only when the hash matches (the hash alone could collide).
+    private func isKnownContent(_ message: ImportedMessage, sentAt: String, thread: Int64) throws -> Bool {
+        if createdActivity[thread] != nil, !createdContent.contains(Self.contentHash(message, sentAt: sentAt, thread: thread)) {
+            return false
+        }
         let statement = try db.cachedStatement(
             sql: """
                 SELECT 1 FROM message
                 WHERE threadId = ? AND sentAt = ? AND direction = ? AND subject = ? AND body = ? LIMIT 1
                 """)
-        return try Row.fetchOne(
-            statement, arguments: [thread, message.sentAt, message.direction.rawValue, message.subject, message.body]) != nil
+        return try Int64.fetchOne(
+            statement, arguments: [thread, sentAt, message.direction.rawValue, message.subject, message.body]) != nil
+    }
+
+    /// What ``isKnownContent(_:sentAt:thread:)`` compares (the instant as stored, to the millisecond), hashed.
+    private static func contentHash(_ message: ImportedMessage, sentAt: String, thread: Int64) -> Int {
+        // The UTF-8 bytes, as SQLite compares them; `String` hashing would normalize to NFC first,
+        // which is slower and equates texts the store tells apart.
+        var hasher = Hasher()
+        hasher.combine(thread)
+        for text in [sentAt, message.direction.rawValue, message.subject, message.body] {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(text.utf8.count)
+        }
+        return hasher.finalize()
+    }
+
+    /// Inserts a new thread row (its activity is written again by ``finish()``).
+    private func insert(_ thread: inout MessageThread, sentAt: String) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO thread (key, marketplace, orderID, buyerAlias, buyerName, replyAddress, subject, firstActivityAt,
+                    lastActivityAt, awaitingSince)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                """
+        ).execute(arguments: [
+            thread.key, thread.marketplace, thread.orderID, thread.buyerAlias, thread.buyerName, thread.replyAddress, thread.subject,
+            sentAt, sentAt,
+        ])
+        thread.id = db.lastInsertedRowID
     }
 
     // MARK: - Threading

@@ -21,9 +21,29 @@ public struct InboxEntry: Sendable, Hashable {
     /// Seconds until `dueAt`; negative when overdue.
     public func secondsLeft(asOf: Date) -> TimeInterval { dueAt.timeIntervalSince(asOf) }
 
-    /// The buyer's latest words on one line, at most `limit` characters.
+    /// The buyer's latest words on one line, at most `limit` characters: white space runs become
+    /// one space, and a longer text ends in "…" at `limit`.
+    ///
+    /// One pass over the characters that stops at `limit`, rather than split, join and count:
+    /// `parley inbox` renders this for every waiting thread (12,685 in the benchmark store).
     public func lastBuyerWords(limit: Int = 160) -> String {
-        let words = lastBuyerMessage.body.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return words.count <= limit ? words : String(words.prefix(limit - 1)) + "…"
+        var words = ""
+        var count = 0
+        var spaceBefore = false
+        for character in lastBuyerMessage.body {
+            if character.isWhitespace {
+                spaceBefore = count > 0
+                continue
+            }
+            let needed = spaceBefore ? 2 : 1
+            guard count + needed <= limit else {
+                return String(words.prefix(limit - 1)) + "…"
+            }
+            if spaceBefore { words.append(" ") }
+            words.append(character)
+            count += needed
+            spaceBefore = false
+        }
+        return words
     }
 }

@@ -28,9 +28,17 @@ extension AppDatabase {
     }
 
     private static func unanswered(_ db: Database, _ clocks: [MessageClock]) throws -> [UnansweredMessage] {
-        let messages = try Message.fetchAll(db, keys: clocks.map(\.messageID))
+        // Read by position (no Codable records): a week can hold thousands of unanswered messages.
+        let messages = try Row.fetchAll(
+            db, sql: "SELECT \(Message.positionalColumns) FROM message WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: [Self.jsonList(clocks.map(\.messageID))]
+        ).map { try Message(positional: $0) }
         let byID = Dictionary(messages.compactMap { message in message.id.map { ($0, message) } }, uniquingKeysWith: { a, _ in a })
-        let threads = try MessageThread.fetchAll(db, keys: Set(clocks.map(\.threadID)))
+        let threads = try Row.fetchAll(
+            db,
+            sql: "SELECT \(MessageThread.positionalColumns("thread")) FROM thread WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: [Self.jsonList(Array(Set(clocks.map(\.threadID))))]
+        ).map(MessageThread.init(positional:))
         let threadByID = Dictionary(threads.compactMap { thread in thread.id.map { ($0, thread) } }, uniquingKeysWith: { a, _ in a })
         return clocks.map { clock in
             let thread = threadByID[clock.threadID]
@@ -38,5 +46,10 @@ extension AppDatabase {
                 message: clock.messageID, thread: clock.threadID, orderID: thread?.orderID, buyer: thread?.buyerLabel ?? "unknown buyer",
                 subject: byID[clock.messageID]?.subject ?? "", receivedAt: clock.receivedAt, dueAt: clock.dueAt, status: clock.status)
         }
+    }
+
+    /// Ids as a JSON array, for `IN (SELECT value FROM json_each(?))`: one bound value, however many.
+    static func jsonList(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 }
