@@ -41,19 +41,36 @@ public struct Linter: Sendable {
         guard lanes > 1, size >= Self.parallelThresholdBytes, applicable.count >= lanes else {
             return findings(of: applicable, in: draft).flatMap(\.findings).sorted(by: Finding.reportOrder)
         }
-        // Each lane takes every n-th rule (costly rules sit next to each other in the pack), with
-        // its own converted fields; results are put back in rule order, so the report is the same
-        // as from one thread.
-        let laneCount = lanes
-        let perLane = Array(0..<laneCount).concurrentMap { lane in
-            findings(of: applicable.enumerated().filter { $0.offset % laneCount == lane }.map(\.element), in: draft)
+        // Fields are converted and scanned for literals once, here; then the rules with patterns
+        // left to run are dealt out so that each lane gets about as many patterns (a rule whose
+        // patterns the prefilter all skips costs next to nothing). Results are put back in rule
+        // order, so the report is the same as from one thread.
+        var texts = FieldTexts(draft: draft, prefilter: prefilter)
+        var lanesWork = [(patterns: Int, rules: [Int])](repeating: (0, []), count: lanes)
+        let weighted = applicable.map { index in (index, runnablePatterns(of: rules[index], texts: &texts)) }
+        for (index, weight) in weighted.sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }) {
+            let lightest = lanesWork.indices.min { lanesWork[$0].patterns < lanesWork[$1].patterns } ?? 0
+            lanesWork[lightest].patterns += weight
+            lanesWork[lightest].rules.append(index)
         }
+        let prepared = texts
+        let perLane = lanesWork.map(\.rules).concurrentMap { indices in findings(of: indices, in: draft, texts: prepared) }
         return perLane.joined().sorted { $0.rule < $1.rule }.flatMap(\.findings).sorted(by: Finding.reportOrder)
     }
 
+    /// How many of a rule's patterns the prefilter lets run on the draft's fields (at least 1, for
+    /// the work every rule does).
+    private func runnablePatterns(of rule: Rule, texts: inout FieldTexts) -> Int {
+        var count = 1
+        for field in rule.fields where !texts.text(of: field).bytes.isEmpty {
+            for pattern in rule.patterns where texts.mayMatch(pattern, in: field) { count += 1 }
+        }
+        return count
+    }
+
     /// The findings of the rules at `indices`, by rule index.
-    private func findings(of indices: [Int], in draft: Draft) -> [(rule: Int, findings: [Finding])] {
-        var texts = FieldTexts(draft: draft, prefilter: prefilter)
+    private func findings(of indices: [Int], in draft: Draft, texts: FieldTexts? = nil) -> [(rule: Int, findings: [Finding])] {
+        var texts = texts ?? FieldTexts(draft: draft, prefilter: prefilter)
         return indices.map { index in (index, check(rules[index], draft: draft, texts: &texts)) }
     }
 
@@ -156,7 +173,7 @@ public struct Linter: Sendable {
 }
 
 /// The draft's fields prepared for matching, each converted once per lint.
-struct FieldTexts {
+struct FieldTexts: Sendable {
     let draft: Draft
     let prefilter: PatternPrefilter?
     private var cache: [Field: UTF8Text] = [:]
