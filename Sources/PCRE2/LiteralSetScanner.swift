@@ -15,6 +15,8 @@ public struct LiteralSetScanner: Sendable {
     private let transitions: [Int32]
     /// The literals that end at each state, its suffixes' included.
     private let matchesAtState: [[Int32]]
+    /// The states at which some literal ends: after a scan only these are looked at.
+    private let matchStates: [Int32]
 
     public init(literals: [String]) {
         let folded = literals.map { Array($0.utf8).map(Self.folded) }
@@ -79,6 +81,7 @@ public struct LiteralSetScanner: Sendable {
         self.columns = columns
         self.transitions = transitions
         self.matchesAtState = matches
+        self.matchStates = matches.indices.filter { !matches[$0].isEmpty }.map { Int32($0) }
     }
 
     /// The literals that occur in `bytes`, read as a stream of symbols: ASCII letters folded to
@@ -138,8 +141,8 @@ public struct LiteralSetScanner: Sendable {
             }
         }
         var presence = LiteralPresence(count: literals.count)
-        for (state, wasVisited) in visited.enumerated() where wasVisited {
-            for id in matchesAtState[state] { presence.insert(Int(id)) }
+        for state in matchStates where visited[Int(state)] {
+            for id in matchesAtState[Int(state)] { presence.insert(Int(id)) }
         }
         return presence
     }

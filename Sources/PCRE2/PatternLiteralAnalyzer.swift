@@ -57,6 +57,8 @@ struct PatternLiteralAnalyzer {
     static let maxStringLength = 48
     /// Clauses larger than this are dropped: scanning for them would cost more than it saves.
     static let maxClauseStrings = 256
+    /// Literals are cut to this many symbols (boundaries included).
+    static let maxScannedLength = 14
 
     private let bytes: [UInt8]
     private var index = 0
@@ -84,7 +86,9 @@ struct PatternLiteralAnalyzer {
                     holdsAlways = true
                     break
                 }
-                strings.insert(String(decoding: symbols, as: UTF8.self))
+                // A literal's start filters about as well as all of it, and long literals would
+                // make the scanner's automaton large and slow.
+                strings.insert(String(decoding: symbols.prefix(maxScannedLength), as: UTF8.self))
             }
             if !holdsAlways { canonicalClauses.append(strings.sorted()) }
         }

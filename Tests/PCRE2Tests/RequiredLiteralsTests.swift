@@ -17,11 +17,10 @@ import Testing
 
     @Test func sequencesKeepEveryRequiredPart() {
         // \b and \s+ are part of the literal: the scanner marks boundaries and reads any white-space
-        // run as one space.
+        // run as one space. Literals are cut to their first 14 symbols.
         #expect(
-            clauses(#"\b(?:leave|write)\s+a\s+review\b"#) == [
-                ["⟨b⟩leave⟨b⟩ ⟨b⟩a⟨b⟩ ⟨b⟩review⟨b⟩", "⟨b⟩write⟨b⟩ ⟨b⟩a⟨b⟩ ⟨b⟩review⟨b⟩"]
-            ])
+            clauses(#"\b(?:leave|write)\s+a\s+review\b"#) == [["⟨b⟩leave⟨b⟩ ⟨b⟩a⟨b⟩ ⟨b⟩r", "⟨b⟩write⟨b⟩ ⟨b⟩a⟨b⟩ ⟨b⟩r"]])
+        #expect(clauses(#"\bgift\s+card\b"#) == [["⟨b⟩gift⟨b⟩ ⟨b⟩card⟨b⟩"]])
     }
 
     @Test func optionalCharactersMultiplyIntoAlternatives() {
