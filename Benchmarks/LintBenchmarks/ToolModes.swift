@@ -75,7 +75,14 @@ enum ToolModes {
                                    Double(fixtures.corpusBytes) / corpus.cpuMean / 1e6, corpus.mean / Double(fixtures.drafts.count) * 1e6))
 
         let interpreted = try Fixtures.load(jit: false)
-        for (name, clean, linter) in [("clean bodies", true, fixtures.linter), ("flagged bodies", false, fixtures.linter),
+        // The same linter on one thread: what the draft costs in CPU, whatever the machine's cores.
+        var oneThread = fixtures.linter
+        oneThread.lanes = 1
+        var noPrefilter = try Linter(rules: fixtures.rules, prefilter: false)
+        noPrefilter.lanes = 1
+        for (name, clean, linter) in [("clean bodies", true, fixtures.linter), ("clean bodies, one thread", true, oneThread),
+                                      ("clean bodies, one thread, no prefilter", true, noPrefilter),
+                                      ("flagged bodies", false, fixtures.linter), ("flagged bodies, one thread", false, oneThread),
                                       ("clean bodies, interpreter", true, interpreted.linter)] {
             let draft = try fixtures.realisticDraft(codePoints: 4_000, clean: clean)
             let applicable = fixtures.rules.filter { $0.applies(to: draft.messageType) }.count
@@ -206,11 +213,13 @@ enum ToolModes {
         let presence = prefilter.presence(in: text)
         var rows: [(rule: String, index: Int, seconds: Double, runs: Bool)] = []
         for rule in fixtures.rules where rule.check.usesPatterns && rule.applies(to: draft.messageType) {
-            for (index, pattern) in rule.patterns.enumerated() {
+            for (index, pattern) in (rule.patterns + rule.skips).enumerated() {
                 let median = Stopwatch.sample(minimumSeconds: 0.05 * secondsScale) {
                     blackHole(try? pattern.matches(in: text))
                 }.median
-                rows.append((rule.id, index + 1, median, prefilter.mayMatch(pattern, presence: presence)))
+                // Skip patterns are numbered after the rule's patterns, with a minus sign.
+                let number = index < rule.patterns.count ? index + 1 : -(index - rule.patterns.count + 1)
+                rows.append((rule.id, number, median, prefilter.mayMatch(pattern, presence: presence)))
             }
         }
         rows.sort { $0.seconds > $1.seconds }
@@ -219,10 +228,11 @@ enum ToolModes {
         out += String(
             format: "%d patterns, %d pass the prefilter; all: %.1f µs, those that run: %.1f µs\n\n", rows.count, running.count,
             rows.map(\.seconds).reduce(0, +) * 1e6, running.map(\.seconds).reduce(0, +) * 1e6)
-        out += "| rule | pattern # | µs | runs | literals found (one per clause) |\n|---|---|---|---|---|\n"
+        out += "| rule | pattern # (skip: −n) | µs | runs | literals found (one per clause) |\n|---|---|---|---|---|\n"
         let lowered = draft.body.lowercased()
         for row in rows.prefix(40) {
-            let pattern = fixtures.rules.first { $0.id == row.rule }?.patterns[row.index - 1]
+            let rule = fixtures.rules.first { $0.id == row.rule }
+            let pattern = row.index > 0 ? rule?.patterns[row.index - 1] : rule?.skips[-row.index - 1]
             let found =
                 row.runs
                 ? (pattern?.requiredLiterals.clauses ?? []).map { clause in

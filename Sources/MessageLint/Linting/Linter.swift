@@ -101,14 +101,30 @@ public struct Linter: Sendable {
             for pattern in rule.patterns where texts.mayMatch(pattern, in: field) {
                 spans += try pattern.matches(in: text, limits: limits)
             }
-            if !rule.skips.isEmpty, !spans.isEmpty {
+            spans.removeAll(where: \.isEmpty)
+            guard !spans.isEmpty else { continue }
+            // Whether each span is an exception, asked once per span.
+            var excepted: [Range<Int>: Bool] = [:]
+            func isExcepted(_ span: Range<Int>) throws(PCRE2Error) -> Bool {
+                if let known = excepted[span] { return known }
+                let answer = try self.isExcepted(text.substring(span), by: rule)
+                excepted[span] = answer
+                return answer
+            }
+            if !rule.skips.isEmpty {
+                // Skip regions only ever remove spans: when every span is an exception anyway
+                // (an Amazon link, say), the report is empty without them.
+                var anyReportable = false
+                for span in spans where try !isExcepted(span) {
+                    anyReportable = true
+                    break
+                }
+                guard anyReportable else { continue }
                 var skipped: [Range<Int>] = []
                 for skip in rule.skips { skipped += try texts.matches(of: skip, in: field, limits: limits) }
                 spans.removeAll { span in skipped.contains { $0.contains(span.lowerBound) } }
             }
-            for span in Self.withoutOverlaps(spans) where !span.isEmpty {
-                let matched = text.substring(span)
-                if try isExcepted(matched, by: rule) { continue }
+            for span in Self.withoutOverlaps(spans) where try !isExcepted(span) {
                 findings.append(finding(rule, field: field, text: text, span: span))
             }
         }
