@@ -158,13 +158,13 @@ public struct LiteralSetScanner: Sendable {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
     }
 
-    private static func sequenceLength(_ lead: UInt8) -> Int {
+    static func sequenceLength(_ lead: UInt8) -> Int {
         lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
     }
 
     /// U+0085, U+00A0, U+1680, U+180E, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000: every
     /// character PCRE2's `\s`, `\h` or `\v` matches outside ASCII.
-    private static func isUnicodeSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
+    static func isUnicodeSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
         guard index + length <= bytes.count else { return false }
         switch length {
         case 2:

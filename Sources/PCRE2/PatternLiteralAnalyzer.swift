@@ -266,19 +266,25 @@ struct PatternLiteralAnalyzer {
         let byte = bytes[position]
         index = position + 1
         if byte < 0x80 { return Self.byteLiteral(byte) }
-        return consumeNonASCII(leadAt: position) ? Piece(exact: [[Self.other]], clauses: []) : .unknown
+        return consumeNonASCII(leadAt: position).map { Piece(exact: [[$0]], clauses: []) } ?? .unknown
     }
 
-    /// Consumes the rest of the non-ASCII character whose lead byte is at `position`; true when it
-    /// is a letter the scanner may read as `other`: Latin letters from U+00C0 to U+024F, whose
-    /// caseless forms are never ASCII. İ, ı and ſ are left out (PCRE2 folds them with i and s), as
-    /// are × and ÷.
-    private mutating func consumeNonASCII(leadAt position: Int) -> Bool {
+    /// Consumes the non-ASCII character whose lead byte is at `position` and says how the scanner
+    /// reads it: white space as a space, anything else as `other`, except the characters PCRE2's
+    /// caseless matching pairs with ASCII letters (ſ with s, KELVIN SIGN with k, and the Turkish
+    /// İ and ı, to be safe), which stay unknown.
+    private mutating func consumeNonASCII(leadAt position: Int) -> UInt8? {
+        let length = LiteralSetScanner.sequenceLength(bytes[position])
         index = position + 1
         while let next = current, next & 0xC0 == 0x80 { index += 1 }
-        guard index - position == 2 else { return false }
-        let codePoint = (UInt32(bytes[position]) & 0x1F) << 6 | (UInt32(bytes[position + 1]) & 0x3F)
-        return (0xC0...0x24F).contains(codePoint) && ![0xD7, 0xF7, 0x130, 0x131, 0x17F].contains(codePoint)
+        guard index - position == length else { return nil }
+        let isSpace = bytes.withUnsafeBufferPointer {
+            LiteralSetScanner.isUnicodeSpace($0, at: position, length: length)
+        }
+        if isSpace { return Self.space }
+        var codePoint = UInt32(bytes[position]) & (0xFF >> (length + 1))
+        for offset in 1..<length { codePoint = codePoint << 6 | UInt32(bytes[position + offset]) & 0x3F }
+        return [0x130, 0x131, 0x17F, 0x212A].contains(codePoint) ? nil : Self.other
     }
 
     // MARK: Groups
@@ -642,6 +648,7 @@ struct PatternLiteralAnalyzer {
         var members = Set<UInt8>()
         var known = !negated
         var previous: UInt8?
+        var previousWasNonASCII = false
         var first = true
         while true {
             guard let byte = current else { throw Unanalysable() }
@@ -664,15 +671,20 @@ struct PatternLiteralAnalyzer {
                 previous = nil
                 continue
             }
+            if byte == UInt8(ascii: "-"), previousWasNonASCII, peek(1) != UInt8(ascii: "]") {
+                // A range from a non-ASCII character spans characters this reading cannot tell apart.
+                known = false
+            }
             if byte == UInt8(ascii: "-"), let low = previous, let high = peek(1), high != UInt8(ascii: "]") {
                 // A range: low-high (high may be an escape).
                 index += 1
-                guard let upper = classMember() else {
+                let upperIsASCII = (current ?? 0) < 0x80
+                guard let upper = classMember(), upperIsASCII else {
                     known = false
                     previous = nil
                     continue
                 }
-                if upper < low || Int(upper) - Int(low) > 10 || low == Self.other || upper == Self.other {
+                if upper < low || Int(upper) - Int(low) > 10 {
                     known = false
                 } else {
                     for member in low...upper {
@@ -687,6 +699,7 @@ struct PatternLiteralAnalyzer {
                 previous = nil
                 continue
             }
+            let memberIsASCII = byte < 0x80
             guard let member = classMember() else {
                 known = false
                 previous = nil
@@ -699,7 +712,8 @@ struct PatternLiteralAnalyzer {
             } else {
                 known = false
             }
-            previous = member
+            previous = memberIsASCII ? member : nil
+            previousWasNonASCII = !memberIsASCII
         }
         guard known, !members.isEmpty, members.count <= 10 else { return .unknown }
         return Piece(exact: members.sorted().map { [$0] }, clauses: [])
@@ -708,7 +722,7 @@ struct PatternLiteralAnalyzer {
     /// One member of a class: its ASCII byte, or nil for a class escape or a non-ASCII character.
     private mutating func classMember() -> UInt8? {
         guard let byte = current else { return nil }
-        if byte >= 0x80 { return consumeNonASCII(leadAt: index) ? Self.other : nil }
+        if byte >= 0x80 { return consumeNonASCII(leadAt: index) }
         index += 1
         guard byte == UInt8(ascii: "\\"), let escaped = current else {
             // A raw control character is nothing the scanner keeps apart.
@@ -834,7 +848,7 @@ struct PatternLiteralAnalyzer {
     /// lower case, any white space as one space, `boundary` where a `\b` stood.
     static let boundary: UInt8 = 0x01
     static let space: UInt8 = 0x20
-    /// A non-ASCII letter (see `consumeNonASCII`); the scanner reads every non-ASCII character
+    /// A non-ASCII character (see `consumeNonASCII`); the scanner reads every non-ASCII character
     /// that is not white space as this symbol.
     static let other: UInt8 = 0x02
 

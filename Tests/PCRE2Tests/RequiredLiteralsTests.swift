@@ -58,6 +58,11 @@ import Testing
         // Latin letters outside ASCII are one "other letter" symbol (shown here as ⟨o⟩).
         #expect(clauses("caf\u{E9}").map { $0.map { $0.replacingOccurrences(of: "\u{2}", with: "⟨o⟩") } } == [["caf⟨b⟩⟨o⟩"]])
         #expect(clauses("en\\s+[\u{E9}e]change") == [["en⟨b⟩ ⟨b⟩\u{2}⟨b⟩change", "en⟨b⟩ ⟨b⟩echange"]])
+        // Any other non-ASCII character is that symbol too, and non-ASCII white space a space.
+        #expect(clauses("[\u{2605}\u{2B50}]{3,10}") == [["\u{2}"]])
+        #expect(clauses("a\u{A0}b") == [["a⟨b⟩ ⟨b⟩b"]])
+        // A range from a non-ASCII character is unknown (it may hold letters and spaces alike).
+        #expect(clauses("x[\u{A0}-\u{2000}]y") == [["x"], ["y"]])
         // ſ and K (KELVIN SIGN) fold to ASCII letters: they stay unknown.
         #expect(clauses("ab\u{17F}cd") == [["ab"], ["cd"]])
         #expect(clauses("ab\u{212A}cd") == [["ab"], ["cd"]])
@@ -190,7 +195,7 @@ import Testing
                 "a", "b", "c", "A", "B", "k", "s", "\\.", "-", " ", "[ab]", "[^a]", "[a-c]", "[A-Z]", "[.]", "\\d", "\\w",
                 "\\s", ".", "\\b", "\\Qa.\\E", "\\x61", "(?i)", "(?-i)", "(*SKIP)", "\\K", "é", "\\1",
                 "\\s+", "\\s*", "\\h", "\\v", "\\R", "[ \\t]", "\\B", "\\b", " ", " ", "\\n", "\\t", "[\\s.]", "É", "[éa]",
-                "[à-ü]", "ſ",
+                "[à-ü]", "ſ", "\u{2605}", "[\u{2605}\u{2B50}]", "\u{A0}", "[\u{A0}-\u{2000}]", "[é\u{2009}]",
             ]
             guard depth > 0, Int.random(in: 0..<3, using: &random) == 0 else { return pick(leaves) }
             let inner = alternation(depth: depth - 1)
@@ -205,7 +210,7 @@ import Testing
         }
 
         mutating func text() -> String {
-            let alphabet = Array("aabbccABCks. -1xéÉ  \t\n\r\u{A0}\u{2003}\u{3000}\u{85}’_ſ")
+            let alphabet = Array("aabbccABCks. -1xéÉ  \t\n\r\u{A0}\u{2003}\u{3000}\u{85}’_ſ\u{2605}ü\u{2009}")
             return String((0..<Int.random(in: 0...14, using: &random)).map { _ in alphabet.randomElement(using: &self.random) ?? "a" })
         }
     }

@@ -47,11 +47,15 @@ struct RuleExplanation {
         return text
     }
 
-    /// The prefilter's condition for one pattern, e.g. `("review" or "feedback") and "refund"`.
+    /// The prefilter's condition for one pattern, e.g. `("\breview" or "\bfeedback") and "refund"`:
+    /// `\b` marks a word boundary, a space any run of white space, `·` a letter outside ASCII.
     static func describe(_ required: RequiredLiterals) -> String {
         guard !required.clauses.isEmpty else { return "anything (no required literal; always runs)" }
         return required.clauses.map { clause in
-            let quoted = clause.map { "\"" + $0.replacingOccurrences(of: "\n", with: "\\n") + "\"" }
+            // The scanner's alphabet: \u{1} is a word boundary, \u{2} a letter outside ASCII.
+            let quoted = clause.map {
+                "\"" + $0.replacingOccurrences(of: "\u{1}", with: "\\b").replacingOccurrences(of: "\u{2}", with: "·") + "\""
+            }
             let shown =
                 quoted.count > 12
                 ? quoted.prefix(12).joined(separator: " or ") + " or … (\(quoted.count))" : quoted.joined(separator: " or ")
