@@ -45,13 +45,27 @@ public struct Linter: Sendable {
         // left to run are dealt out so that each lane gets about as many patterns (a rule whose
         // patterns the prefilter all skips costs next to nothing). Results are put back in rule
         // order, so the report is the same as from one thread.
+        // Rules sharing skip patterns go to the same lane, so each skip is matched once.
         var texts = FieldTexts(draft: draft, prefilter: prefilter)
+        var groups: [[Int]] = []
+        var groupOfSkips: [[String]: Int] = [:]
+        for index in applicable {
+            let skips = rules[index].skips.map(\.pattern)
+            if !skips.isEmpty, let group = groupOfSkips[skips] {
+                groups[group].append(index)
+            } else {
+                if !skips.isEmpty { groupOfSkips[skips] = groups.count }
+                groups.append([index])
+            }
+        }
+        let weighted = groups.map { group in
+            (group, group.reduce(0) { $0 + runnablePatterns(of: rules[$1], texts: &texts) })
+        }
         var lanesWork = [(patterns: Int, rules: [Int])](repeating: (0, []), count: lanes)
-        let weighted = applicable.map { index in (index, runnablePatterns(of: rules[index], texts: &texts)) }
-        for (index, weight) in weighted.sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }) {
+        for (group, weight) in weighted.sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0[0] < $1.0[0] }) {
             let lightest = lanesWork.indices.min { lanesWork[$0].patterns < lanesWork[$1].patterns } ?? 0
             lanesWork[lightest].patterns += weight
-            lanesWork[lightest].rules.append(index)
+            lanesWork[lightest].rules += group
         }
         let prepared = texts
         let perLane = lanesWork.map(\.rules).concurrentMap { indices in findings(of: indices, in: draft, texts: prepared) }
