@@ -69,4 +69,16 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         (try ImportedStore.open(), try StorePaths.asOf)
     }
+
+    // (d) What `parley inbox` shows by default: the 50 most urgent threads and the counts.
+    Benchmark(
+        "inbox asOf end, limit 50 (1M store)",
+        configuration: .init(timeUnits: .milliseconds, warmupIterations: 1, maxDuration: .seconds(30), maxIterations: 50)
+    ) { (benchmark: Benchmark, setup: (store: AppDatabase, asOf: Date)) in
+        for _ in benchmark.scaledIterations {
+            blackHole(try setup.store.inbox(asOf: setup.asOf, limit: 50))
+        }
+    } setup: {
+        (try ImportedStore.open(), try StorePaths.asOf)
+    }
 }

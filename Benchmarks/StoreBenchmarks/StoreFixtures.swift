@@ -78,13 +78,29 @@ struct StoreFile {
 /// `AppDatabase.importFile`, one transaction for the file. The two phases are timed separately.
 struct ImportRun {
     var summary: ImportSummary
+    /// Zero when streamed: reading then overlaps storing.
     var parseSeconds: Double
     var storeSeconds: Double
     var messagesRead: Int
+    var streamed: Bool
 
-    static func run(jsonl path: String, into store: AppDatabase, afterParse: () -> Void = {}) throws -> ImportRun {
+    /// `PARLEY_BENCH_IMPORT=phases` reads the whole file, then stores it (the import before
+    /// `store-speed-2`, timed per phase); otherwise the file is streamed as `parley import` does.
+    static var streamedByDefault: Bool { ProcessInfo.processInfo.environment["PARLEY_BENCH_IMPORT"] != "phases" }
+
+    static func run(jsonl path: String, into store: AppDatabase, streamed: Bool = streamedByDefault, afterParse: () -> Void = {})
+        throws -> ImportRun
+    {
         let reader = try ImportReader()
         let clock = ContinuousClock()
+        if streamed {
+            let start = clock.now
+            let result = try store.importFile(path: path, reader: reader, strict: false)
+            let seconds = Seconds.of(start.duration(to: clock.now))
+            afterParse()
+            return ImportRun(
+                summary: result.summary, parseSeconds: 0, storeSeconds: seconds, messagesRead: result.summary.messagesRead, streamed: true)
+        }
         var parsed = ParsedFile()
         let parseStart = clock.now
         try reader.forEach(path: path, format: .auto) { parsed.record($0) }
@@ -94,7 +110,7 @@ struct ImportRun {
         let storeStart = clock.now
         let summary = try store.importFile(parsed, source: path, strict: false)
         let storeSeconds = Seconds.of(storeStart.duration(to: clock.now))
-        return ImportRun(summary: summary, parseSeconds: parseSeconds, storeSeconds: storeSeconds, messagesRead: count)
+        return ImportRun(summary: summary, parseSeconds: parseSeconds, storeSeconds: storeSeconds, messagesRead: count, streamed: false)
     }
 }
 

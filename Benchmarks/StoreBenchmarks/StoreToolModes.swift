@@ -66,8 +66,12 @@ enum StoreToolModes {
         out += "\(grouped(counts.threads)) threads, \(mb(file.bytes)) MB on disk (with WAL)\(keep ? " at `\(file.path)`" : "").\n\n"
         if let megabytes = StoreOpening.cacheMegabytes { out += "Experiment: `PRAGMA cache_size` = \(megabytes) MB on every connection.\n\n" }
         out += "| phase | wall | CPU | peak RSS after |\n|---|---|---|---|\n"
-        out += "| read + parse (`ImportReader.forEach` into `ParsedFile`) | \(s(run.parseSeconds)) | \(s(cpuAfterParse - cpuStart)) | \(mb(afterParse)) MB |\n"
-        out += "| store (`importFile`, one transaction) | \(s(run.storeSeconds)) | \(s(cpu - (cpuAfterParse - cpuStart))) | \(mb(peak)) MB |\n"
+        if run.streamed {
+            out += "| read + parse overlapping store (`importFile(path:…)`, one transaction) | \(s(run.storeSeconds)) | \(s(cpu)) | \(mb(peak)) MB |\n"
+        } else {
+            out += "| read + parse (`ImportReader.forEach` into `ParsedFile`) | \(s(run.parseSeconds)) | \(s(cpuAfterParse - cpuStart)) | \(mb(afterParse)) MB |\n"
+            out += "| store (`importFile`, one transaction) | \(s(run.storeSeconds)) | \(s(cpu - (cpuAfterParse - cpuStart))) | \(mb(peak)) MB |\n"
+        }
         out += "| **total** (open + parse + store) | **\(s(total))** | \(s(cpu)) | **\(mb(peak)) MB** |\n"
         out += "\nPeak RSS before the import: \(mb(baseline)) MB. Throughput: \(grouped(Int(Double(run.messagesRead) / total))) messages/s.\n"
         return out
@@ -83,7 +87,9 @@ enum StoreToolModes {
         let metrics = sample(runs: runs ?? 10) { report = try store.metrics(asOf: asOf, windows: [7, 30, 90]) }
         var entries: [InboxEntry] = []
         let inbox = sample(runs: runs ?? 20) { entries = try store.inbox(asOf: asOf) }
-        if let error = metrics.error ?? inbox.error { throw error }
+        var page: InboxPage?
+        let inboxPage = sample(runs: runs ?? 20) { page = try store.inbox(asOf: asOf, limit: 50) }
+        if let error = metrics.error ?? inbox.error ?? inboxPage.error { throw error }
 
         var out = "## Metrics and inbox (\(machine()))\n\n"
         out += "Store `\(StorePaths.store)`: \(grouped(counts.messages)) messages, \(grouped(counts.threads)) threads; "
@@ -91,6 +97,7 @@ enum StoreToolModes {
         out += "| call | runs | mean | p50 | min | max | CPU mean |\n|---|---|---|---|---|---|---|\n"
         out += metrics.row("`metrics(asOf:windows: [7, 30, 90])`")
         out += inbox.row("`inbox(asOf:)`")
+        out += inboxPage.row("`inbox(asOf:limit: 50)`")
         if let report {
             out += "\n| window | customer messages | within 24 h | late | no response | pending | excluded | late rate | status |\n"
             out += "|---|---|---|---|---|---|---|---|---|\n"
@@ -103,6 +110,10 @@ enum StoreToolModes {
         }
         let overdue = entries.filter { $0.secondsLeft(asOf: asOf) < 0 }.count
         out += "Inbox: \(grouped(entries.count)) threads (\(grouped(overdue)) overdue, \(grouped(entries.count - overdue)) with time left).\n"
+        if let page {
+            out += "Inbox page: \(page.entries.count) of \(grouped(page.totalThreads)) threads, \(grouped(page.overdueThreads)) overdue; "
+            out += "equal to the first 50 of the full inbox: \(page.entries == Array(entries.prefix(50))).\n"
+        }
         out += "Peak RSS of this process: \(mb(ProcessStats.maxResidentBytes)) MB.\n"
         return out
     }

@@ -62,9 +62,11 @@ if [[ -n "${REIMPORT:-}" ]]; then
 fi
 timed "parley metrics --as-of …" "$parley" metrics --db "$db" --as-of "$as_of"
 cp "$work/out.txt" "$work/metrics.txt"
-timed "parley inbox --as-of …" "$parley" inbox --db "$db" --as-of "$as_of"
+timed "parley inbox --as-of … (50 most urgent)" "$parley" inbox --db "$db" --as-of "$as_of"
+timed "parley inbox --as-of … --all" "$parley" inbox --db "$db" --as-of "$as_of" --all
 inbox_lines="$(wc -l <"$work/out.txt" | tr -d ' ')"
 timed "parley inbox --as-of … --format json" "$parley" inbox --db "$db" --as-of "$as_of" --format json
+timed "parley inbox --as-of … --all --format json" "$parley" inbox --db "$db" --as-of "$as_of" --all --format json
 timed "parley --version (start-up)" "$parley" --version
 echo
 echo "Store on disk: $(($(stat -c %s "$db") / 1048576)) MB (WAL $(($(stat -c %s "$db-wal" 2>/dev/null || echo 0) / 1048576)) MB); inbox text output: $inbox_lines lines."
@@ -82,6 +84,7 @@ echo
 hyperfine --shell=none --warmup 1 --runs "$runs" --export-markdown "$work/hyperfine.md" \
     -n "parley metrics" "$parley metrics --db $db --as-of $as_of" \
     -n "parley inbox" "$parley inbox --db $db --as-of $as_of" \
+    -n "parley inbox --all" "$parley inbox --db $db --as-of $as_of --all" \
     -n "parley --version" "$parley --version" >&2
 cat "$work/hyperfine.md"
 echo

@@ -68,6 +68,39 @@ import Testing
         #expect(empty == "No customer messages waiting (as of 2026-03-01 00:00:00 UTC).\n")
     }
 
+    @Test func inboxLimitShowsTheMostUrgentAndCountsAll() throws {
+        let text = try run(Parley.Inbox.self, ["inbox", "--limit", "1"]).output(clock: clock).text
+        #expect(
+            text.hasPrefix(
+                """
+                2 threads waiting, 1 overdue (as of 2026-03-03 15:00:00 UTC)
+                Showing the 1 most urgent; --limit N shows more, --all every one.
+
+                T1  OVERDUE 6h 00m
+                """))
+        #expect(!text.contains("T3"))
+        // The default (50) and --all show both here, without the extra line.
+        let all = try run(Parley.Inbox.self, ["inbox", "--all"]).output(clock: clock).text
+        #expect(all == (try run(Parley.Inbox.self, ["inbox"]).output(clock: clock).text))
+        #expect(!all.contains("Showing"))
+
+        let json = try run(Parley.Inbox.self, ["inbox", "--limit", "1", "--format", "json"]).output(clock: clock).text
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(Set(document.keys) == ["version", "as_of", "total_threads", "overdue_threads", "limit", "threads"])
+        #expect(document["total_threads"] as? Int == 2)
+        #expect(document["overdue_threads"] as? Int == 1)
+        #expect(document["limit"] as? Int == 1)
+        #expect((document["threads"] as? [[String: Any]])?.map { $0["thread"] as? Int } == [1])
+        let allJSON = try run(Parley.Inbox.self, ["inbox", "--all", "--format", "json"]).output(clock: clock).text
+        let allDocument = try #require(try JSONSerialization.jsonObject(with: Data(allJSON.utf8)) as? [String: Any])
+        #expect(allDocument["limit"] is NSNull)
+        #expect((allDocument["threads"] as? [[String: Any]])?.count == 2)
+
+        for bad in ["0", "-3"] {
+            #expect(throws: (any Error).self) { try Parley.parseAsRoot(["inbox", "--limit", bad, "--db", fixture.path]) }
+        }
+    }
+
     @Test(arguments: ["2026-03-03", "2026-03-03T15:00:00", "2026-02-30T10:00:00Z", "2026-03-03T24:00:00Z", "yesterday"])
     func asOfWithoutAnOffsetOrInvalidIsAUsageError(_ value: String) throws {
         #expect(throws: (any Error).self) { try Parley.parseAsRoot(["inbox", "--as-of", value, "--db", fixture.path]) }

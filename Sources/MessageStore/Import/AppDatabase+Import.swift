@@ -11,17 +11,25 @@ extension AppDatabase {
         try writeTransaction { db in
             var importer = FileImporter(db: db, source: source)
             try importer.add(parsed.messages)
-            try importer.finish()
-            var summary = importer.summary
-            summary.issues = (parsed.issues + summary.issues).sorted(by: Self.fileOrder)
-            guard strict, !summary.issues.isEmpty else { return (summary, .commit) }
-            summary.rolledBack = true
-            summary.messagesAdded = 0
-            summary.threadsCreated = 0
-            summary.threadsUpdated = 0
-            summary.returnRequestsOpened = 0
-            return (summary, .rollback)
+            return try Self.complete(&importer, readIssues: parsed.issues, strict: strict)
         }
+    }
+
+    /// Ends a file's import: the thread updates, the issues in file order, and the rollback that
+    /// `strict` asks for when there are any.
+    static func complete(_ importer: inout FileImporter, readIssues: [ImportIssue], strict: Bool) throws
+        -> (ImportSummary, Database.TransactionCompletion)
+    {
+        try importer.finish()
+        var summary = importer.summary
+        summary.issues = (readIssues + summary.issues).sorted(by: Self.fileOrder)
+        guard strict, !summary.issues.isEmpty else { return (summary, .commit) }
+        summary.rolledBack = true
+        summary.messagesAdded = 0
+        summary.threadsCreated = 0
+        summary.threadsUpdated = 0
+        summary.returnRequestsOpened = 0
+        return (summary, .rollback)
     }
 
     /// Issues in the order they occur in the file: by line, else by message number.

@@ -42,6 +42,12 @@ struct FileImporter {
         for index in order { try add(messages[index]) }
     }
 
+    /// One message of a file read in order of time, as `add(_:)` with an in-order file would.
+    mutating func addNext(_ message: ImportedMessage) throws {
+        summary.messagesRead += 1
+        try add(message)
+    }
+
     mutating func add(_ message: ImportedMessage) throws {
         guard let externalID = message.externalID.nonBlank else {
             summary.issues.append(ImportIssue(position: message.source, message: "the message has no id"))

@@ -47,11 +47,24 @@ public struct InboxReport: Sendable, Hashable, Codable {
 
     public var version: Int
     public var asOf: Date
+    /// How many threads are waiting in all; `threads` lists the first `limit` of them.
+    public var totalThreads: Int
+    public var overdueThreads: Int
+    /// The most threads listed; nil when every waiting thread is listed (`--all`).
+    public var limit: Int?
     public var threads: [Item]
 
     public init(entries: [InboxEntry], asOf: Date) {
+        self.init(page: InboxPage(all: entries, asOf: asOf), limit: nil, asOf: asOf)
+    }
+
+    public init(page: InboxPage, limit: Int?, asOf: Date) {
         version = Self.currentVersion
         self.asOf = asOf
+        totalThreads = page.totalThreads
+        overdueThreads = page.overdueThreads
+        self.limit = limit
+        let entries = page.entries
         threads = entries.map { entry in
             Item(
                 thread: entry.thread.id ?? 0, dueAt: entry.dueAt, secondsLeft: entry.secondsLeft(asOf: asOf),
@@ -62,7 +75,20 @@ public struct InboxReport: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, threads
+        case version, threads, limit
         case asOf = "as_of"
+        case totalThreads = "total_threads"
+        case overdueThreads = "overdue_threads"
+    }
+
+    /// `limit` is written as null under `--all`, so every document has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(asOf, forKey: .asOf)
+        try container.encode(totalThreads, forKey: .totalThreads)
+        try container.encode(overdueThreads, forKey: .overdueThreads)
+        try container.encode(limit, forKey: .limit)
+        try container.encode(threads, forKey: .threads)
     }
 }

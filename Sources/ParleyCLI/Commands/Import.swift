@@ -158,30 +158,26 @@ extension Parley {
             var notes = ""
             for (path, format) in inputs {
                 progress?.start(path, bytes: Self.size(of: path))
-                var parsed = ParsedFile()
+                let result: FileImportResult
                 do {
-                    try reader.forEach(path: path, format: format) { event in
-                        parsed.record(event)
-                        if case .message = event { progress?.read(messages: parsed.messages.count) }
+                    // Reading overlaps storing; the file is still one transaction.
+                    result = try StoreAccess.run {
+                        try store.importFile(path: path, format: format, reader: reader, strict: strict) { progress?.read(messages: $0) }
                     }
-                } catch {
                     progress?.clear()
-                    let reason = (error as? ImportReadError)?.description ?? "\(path): cannot read: \(error)"
+                } catch let failure as FileReadFailure {
+                    progress?.clear()
+                    let reason = (failure.underlying as? ImportReadError)?.description ?? "\(path): cannot read: \(failure.underlying)"
                     notes += "parley: error: \(reason)\n"
                     report.files.append(ImportReport.File(notImported: path, format: format, reason: reason))
                     continue
-                }
-                progress?.store(messages: parsed.messages.count)
-                let summary: ImportSummary
-                do {
-                    summary = try StoreAccess.run { try store.importFile(parsed, source: path, strict: strict) }
-                    progress?.clear()
                 } catch {
                     progress?.clear()  // so the error starts on a line of its own
                     throw error
                 }
-                notes += Self.notes(summary, warnings: parsed.warnings)
-                report.files.append(ImportReport.File(summary, format: format, warnings: parsed.warnings))
+                let summary = result.summary
+                notes += Self.notes(summary, warnings: result.warnings)
+                report.files.append(ImportReport.File(summary, format: format, warnings: result.warnings))
             }
             let text = summaryFormat == .json ? try StoreJSON.encode(report) : ImportText.render(report)
             return CommandOutput(text: text, exitCode: report.exitCode, notes: notes)

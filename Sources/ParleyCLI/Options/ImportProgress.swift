@@ -10,6 +10,8 @@ struct ImportProgress {
     private let write: (String) -> Void
     private var file = ""
     private var large = false
+    /// Multiples of `step` already shown for this file.
+    private var shownSteps = 0
     /// The length of the line on screen, so a shorter one can blank it out.
     private var width = 0
 
@@ -19,13 +21,17 @@ struct ImportProgress {
 
     mutating func start(_ file: String, bytes: Int?) {
         self.file = file
+        shownSteps = 0
         large = (bytes ?? 0) > Self.largeBytes
         if large { show("\(file): reading…") }
     }
 
+    /// Shown each time the count passes a multiple of `step`: the count may come a message or a
+    /// batch at a time.
     mutating func read(messages: Int) {
         if messages >= Self.largeMessages { large = true }
-        guard large, messages % Self.step == 0 else { return }
+        guard large, messages / Self.step > shownSteps else { return }
+        shownSteps = messages / Self.step
         show("\(file): \(messages) messages read…")
     }
 

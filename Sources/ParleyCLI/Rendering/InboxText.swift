@@ -10,10 +10,17 @@ struct InboxText {
     var useColor: Bool
 
     func render(_ entries: [InboxEntry], asOf: Date) -> String {
-        guard !entries.isEmpty else { return "No customer messages waiting (as of \(TimeText.utc(asOf))).\n" }
-        let overdue = entries.count { $0.secondsLeft(asOf: asOf) < 0 }
-        var out = "\(count(entries.count, "thread")) waiting, \(overdue) overdue (as of \(TimeText.utc(asOf)))\n"
-        for entry in entries {
+        render(InboxPage(all: entries, asOf: asOf), asOf: asOf)
+    }
+
+    /// The header counts every waiting thread; a second line says when only the most urgent are listed.
+    func render(_ page: InboxPage, asOf: Date) -> String {
+        guard page.totalThreads > 0 else { return "No customer messages waiting (as of \(TimeText.utc(asOf))).\n" }
+        var out = "\(count(page.totalThreads, "thread")) waiting, \(page.overdueThreads) overdue (as of \(TimeText.utc(asOf)))\n"
+        if !page.isComplete {
+            out += "Showing the \(page.entries.count) most urgent; --limit N shows more, --all every one.\n"
+        }
+        for entry in page.entries {
             out += "\n" + block(entry, asOf: asOf)
         }
         return out
