@@ -15,7 +15,11 @@ public struct LiteralSetScanner: Sendable {
     private let transitions: [Int32]
     /// The literals that end at each state, its suffixes' included.
     private let matchesAtState: [[Int32]]
-    /// The states at which some literal ends: after a scan only these are looked at.
+    /// For each state, its number among the states at which some literal ends, or -1: a scan
+    /// records those in a bitset of that size, not one flag per state, so a short text costs
+    /// little however large the automaton.
+    private let matchNumberOfState: [Int32]
+    /// The states at which some literal ends, by match number.
     private let matchStates: [Int32]
 
     public init(literals: [String]) {
@@ -81,7 +85,11 @@ public struct LiteralSetScanner: Sendable {
         self.columns = columns
         self.transitions = transitions
         self.matchesAtState = matches
-        self.matchStates = matches.indices.filter { !matches[$0].isEmpty }.map { Int32($0) }
+        let matchStates = matches.indices.filter { !matches[$0].isEmpty }
+        var matchNumberOfState = [Int32](repeating: -1, count: matches.count)
+        for (number, state) in matchStates.enumerated() { matchNumberOfState[state] = Int32(number) }
+        self.matchStates = matchStates.map { Int32($0) }
+        self.matchNumberOfState = matchNumberOfState
     }
 
     /// The literals that occur in `bytes`, read as a stream of symbols: ASCII letters folded to
@@ -91,58 +99,66 @@ public struct LiteralSetScanner: Sendable {
     /// `RequiredLiterals` writes its literals in the same alphabet, so a `\b` or a `\s+` in a pattern
     /// becomes part of the literal instead of breaking it.
     public func presence(in bytes: [UInt8]) -> LiteralPresence {
-        var visited = [Bool](repeating: false, count: matchesAtState.count)
+        var met = [UInt64](repeating: 0, count: (matchStates.count + 63) / 64)
         let columns = self.columns
         columnOfByte.withUnsafeBufferPointer { columnOfByte in
             transitions.withUnsafeBufferPointer { transitions in
-                visited.withUnsafeMutableBufferPointer { visited in
-                    bytes.withUnsafeBufferPointer { bytes in
-                        var state = 0
-                        @inline(__always) func feed(_ symbol: UInt8) {
-                            state = Int(transitions[state * columns + Int(columnOfByte[Int(symbol)])])
-                            visited[state] = true
-                        }
-                        feed(Self.boundary)
-                        var previous = SymbolKind.start
-                        var index = 0
-                        let count = bytes.count
-                        while index < count {
-                            let byte = bytes[index]
-                            let kind: SymbolKind
-                            let symbol: UInt8
-                            if byte < 0x80 {
-                                index += 1
-                                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                                    kind = .space
-                                    symbol = Self.space
+                matchNumberOfState.withUnsafeBufferPointer { matchNumberOfState in
+                    met.withUnsafeMutableBufferPointer { met in
+                        bytes.withUnsafeBufferPointer { bytes in
+                            var state = 0
+                            @inline(__always) func feed(_ symbol: UInt8) {
+                                state = Int(transitions[state * columns + Int(columnOfByte[Int(symbol)])])
+                                let number = Int(matchNumberOfState[state])
+                                if number >= 0 { met[number >> 6] |= 1 << UInt64(number & 63) }
+                            }
+                            feed(Self.boundary)
+                            var previous = SymbolKind.start
+                            var index = 0
+                            let count = bytes.count
+                            while index < count {
+                                let byte = bytes[index]
+                                let kind: SymbolKind
+                                let symbol: UInt8
+                                if byte < 0x80 {
+                                    index += 1
+                                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                                        kind = .space
+                                        symbol = Self.space
+                                    } else {
+                                        symbol = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                                        kind = Self.isWordByte(symbol) ? .word : .nonWord
+                                    }
                                 } else {
-                                    symbol = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
-                                    kind = Self.isWordByte(symbol) ? .word : .nonWord
+                                    let length = Self.sequenceLength(byte)
+                                    let isSpace = Self.isUnicodeSpace(bytes, at: index, length: length)
+                                    index += length
+                                    kind = isSpace ? .space : .other
+                                    symbol = isSpace ? Self.space : Self.otherSymbol
                                 }
-                            } else {
-                                let length = Self.sequenceLength(byte)
-                                let isSpace = Self.isUnicodeSpace(bytes, at: index, length: length)
-                                index += length
-                                kind = isSpace ? .space : .other
-                                symbol = isSpace ? Self.space : Self.otherSymbol
+                                if kind == .space, previous == .space { continue }
+                                if previous != .start,
+                                    kind == .other || previous == .other || (kind == .word) != (previous == .word)
+                                {
+                                    feed(Self.boundary)
+                                }
+                                feed(symbol)
+                                previous = kind
                             }
-                            if kind == .space, previous == .space { continue }
-                            if previous != .start,
-                                kind == .other || previous == .other || (kind == .word) != (previous == .word)
-                            {
-                                feed(Self.boundary)
-                            }
-                            feed(symbol)
-                            previous = kind
+                            feed(Self.boundary)
                         }
-                        feed(Self.boundary)
                     }
                 }
             }
         }
         var presence = LiteralPresence(count: literals.count)
-        for state in matchStates where visited[Int(state)] {
-            for id in matchesAtState[Int(state)] { presence.insert(Int(id)) }
+        for (word, bits) in met.enumerated() where bits != 0 {
+            var remaining = bits
+            while remaining != 0 {
+                let number = word << 6 | remaining.trailingZeroBitCount
+                remaining &= remaining - 1
+                for id in matchesAtState[Int(matchStates[number])] { presence.insert(Int(id)) }
+            }
         }
         return presence
     }
