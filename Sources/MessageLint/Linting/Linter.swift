@@ -1,5 +1,6 @@
 import Foundation
 public import PCRE2
+import Synchronization
 
 /// Checks drafts against a set of rules. Patterns were compiled when the rules were loaded; a lint
 /// allocates only its own match data, so one `Linter` can serve many threads at once.
@@ -41,11 +42,10 @@ public struct Linter: Sendable {
         guard lanes > 1, size >= Self.parallelThresholdBytes, applicable.count >= lanes else {
             return findings(of: applicable, in: draft).flatMap(\.findings).sorted(by: Finding.reportOrder)
         }
-        // Fields are converted and scanned for literals once, here; then the rules with patterns
-        // left to run are dealt out so that each lane gets about as many patterns (a rule whose
-        // patterns the prefilter all skips costs next to nothing). Results are put back in rule
-        // order, so the report is the same as from one thread.
-        // Rules sharing skip patterns go to the same lane, so each skip is matched once.
+        // Fields are converted and scanned for literals once, here. Rules are weighed by how many of
+        // their patterns the prefilter lets run, and rules sharing skip patterns stay together so
+        // each skip is matched once. Results are put back in rule order, so the report is the same
+        // as from one thread.
         var texts = FieldTexts(draft: draft, prefilter: prefilter)
         var groups: [[Int]] = []
         var groupOfSkips: [[String]: Int] = [:]
@@ -61,14 +61,21 @@ public struct Linter: Sendable {
         let weighted = groups.map { group in
             (group, group.reduce(0) { $0 + runnablePatterns(of: rules[$1], texts: &texts) })
         }
-        var lanesWork = [(patterns: Int, rules: [Int])](repeating: (0, []), count: lanes)
-        for (group, weight) in weighted.sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0[0] < $1.0[0] }) {
-            let lightest = lanesWork.indices.min { lanesWork[$0].patterns < lanesWork[$1].patterns } ?? 0
-            lanesWork[lightest].patterns += weight
-            lanesWork[lightest].rules += group
-        }
+        // Groups are taken from a shared counter, heaviest first, so a lane that drew a slow
+        // pattern does not hold up the others.
+        let queue = weighted.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0[0] < $1.0[0] }.map(\.0)
+        let next = Atomic<Int>(0)
         let prepared = texts
-        let perLane = lanesWork.map(\.rules).concurrentMap { indices in findings(of: indices, in: draft, texts: prepared) }
+        let perLane = Array(0..<lanes).concurrentMap { _ in
+            var texts = prepared
+            var results: [(rule: Int, findings: [Finding])] = []
+            while true {
+                let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard taken < queue.count else { break }
+                for index in queue[taken] { results.append((index, check(rules[index], draft: draft, texts: &texts))) }
+            }
+            return results
+        }
         return perLane.joined().sorted { $0.rule < $1.rule }.flatMap(\.findings).sorted(by: Finding.reportOrder)
     }
 
@@ -83,8 +90,8 @@ public struct Linter: Sendable {
     }
 
     /// The findings of the rules at `indices`, by rule index.
-    private func findings(of indices: [Int], in draft: Draft, texts: FieldTexts? = nil) -> [(rule: Int, findings: [Finding])] {
-        var texts = texts ?? FieldTexts(draft: draft, prefilter: prefilter)
+    private func findings(of indices: [Int], in draft: Draft) -> [(rule: Int, findings: [Finding])] {
+        var texts = FieldTexts(draft: draft, prefilter: prefilter)
         return indices.map { index in (index, check(rules[index], draft: draft, texts: &texts)) }
     }
 
