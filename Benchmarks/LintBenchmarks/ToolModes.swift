@@ -229,14 +229,18 @@ enum ToolModes {
             format: "%d patterns, %d pass the prefilter; all: %.1f µs, those that run: %.1f µs\n\n", rows.count, running.count,
             rows.map(\.seconds).reduce(0, +) * 1e6, running.map(\.seconds).reduce(0, +) * 1e6)
         out += "| rule | pattern # (skip: −n) | µs | runs | literals found (one per clause) |\n|---|---|---|---|---|\n"
-        let lowered = draft.body.lowercased()
+        let bytes = Array(draft.body.utf8)
         for row in rows.prefix(40) {
             let rule = fixtures.rules.first { $0.id == row.rule }
             let pattern = row.index > 0 ? rule?.patterns[row.index - 1] : rule?.skips[-row.index - 1]
+            // Which literal of each clause the scanner found (its alphabet shown with \b and ·).
             let found =
                 row.runs
                 ? (pattern?.requiredLiterals.clauses ?? []).map { clause in
-                    clause.first { lowered.contains($0) }.map { "`\($0)`" } ?? "?"
+                    let presence = LiteralSetScanner(literals: clause).presence(in: bytes)
+                    return clause.indices.first(where: presence.contains).map {
+                        "`" + clause[$0].replacingOccurrences(of: "\u{1}", with: "\\b").replacingOccurrences(of: "\u{2}", with: "·") + "`"
+                    } ?? "?"
                 }.joined(separator: ", ") : ""
             out += "| \(row.rule) | \(row.index) | " + String(format: "%.1f", row.seconds * 1e6)
                 + " | \(row.runs ? "yes" : "skipped") | \(found) |\n"

@@ -134,7 +134,7 @@ public struct LiteralSetScanner: Sendable {
                                     let isSpace = Self.isUnicodeSpace(bytes, at: index, length: length)
                                     index += length
                                     kind = isSpace ? .space : .other
-                                    symbol = isSpace ? Self.space : Self.otherSymbol
+                                    symbol = isSpace ? Self.space : Self.other
                                 }
                                 if kind == .space, previous == .space { continue }
                                 if previous != .start,
@@ -165,10 +165,13 @@ public struct LiteralSetScanner: Sendable {
 
     private enum SymbolKind { case start, word, nonWord, space, other }
 
+    // The alphabet texts are read in, and `RequiredLiterals` writes its literals in.
+    /// Where a word character meets a non-word one (or a non-ASCII one), and at both ends.
     static let boundary: UInt8 = 0x01
+    /// Any run of white space.
     static let space: UInt8 = 0x20
-    /// Stands for a non-ASCII character that is not white space; no literal contains it.
-    static let otherSymbol: UInt8 = 0x02
+    /// Any non-ASCII character that is not white space.
+    static let other: UInt8 = 0x02
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F

@@ -844,13 +844,12 @@ struct PatternLiteralAnalyzer {
         symbol(byte).map { Piece(exact: [[$0]], clauses: []) } ?? .unknown
     }
 
-    /// Literals are written in the scanner's alphabet (see `LiteralSetScanner`): ASCII letters in
-    /// lower case, any white space as one space, `boundary` where a `\b` stood.
-    static let boundary: UInt8 = 0x01
-    static let space: UInt8 = 0x20
-    /// A non-ASCII character (see `consumeNonASCII`); the scanner reads every non-ASCII character
-    /// that is not white space as this symbol.
-    static let other: UInt8 = 0x02
+    /// Literals are written in the scanner's alphabet (`LiteralSetScanner`): ASCII letters in lower
+    /// case, any white space as one space, `boundary` where a `\b` stood, `other` for a non-ASCII
+    /// character (see `consumeNonASCII`).
+    static let boundary = LiteralSetScanner.boundary
+    static let space = LiteralSetScanner.space
+    static let other = LiteralSetScanner.other
 
     /// An ASCII character as the scanner reads it; nil for control characters, which the
     /// scanner's alphabet does not keep apart.
@@ -862,8 +861,6 @@ struct PatternLiteralAnalyzer {
         default: byte
         }
     }
-
-    static func isWordSymbol(_ symbol: UInt8) -> Bool { isWordByte(symbol) }
 
     /// A literal as the scanner will meet it: white-space runs collapsed, and boundaries exactly
     /// where the scanner puts them (between a word and a non-word character), plus a `\b` the
@@ -878,7 +875,7 @@ struct PatternLiteralAnalyzer {
         var result: [UInt8] = literal.first == boundary ? [boundary] : []
         for (index, symbol) in symbols.enumerated() {
             if index > 0,
-                symbol == other || symbols[index - 1] == other || isWordSymbol(symbols[index - 1]) != isWordSymbol(symbol)
+                symbol == other || symbols[index - 1] == other || isWordByte(symbols[index - 1]) != isWordByte(symbol)
             {
                 result.append(boundary)
             }

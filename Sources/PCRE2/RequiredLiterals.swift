@@ -24,7 +24,7 @@ public struct RequiredLiterals: Sendable, Hashable {
     /// Every distinct string of every clause.
     public var literals: Set<String> { Set(clauses.joined()) }
 
-    /// Whether `options` or the text can defeat ASCII case folding: PCRE2's caseless matching pairs
+    /// Whether the text can defeat ASCII case folding: PCRE2's caseless matching pairs
     /// `k` with KELVIN SIGN (U+212A) and `s` with LATIN SMALL LETTER LONG S (U+017F), which an
     /// ASCII fold cannot see. A text containing either must be searched regardless of its literals.
     public static func textNeedsFullSearch(_ bytes: [UInt8]) -> Bool {
