@@ -14,10 +14,15 @@ import Testing
             for index in 0..<Int.random(in: 1...8, using: &random) {
                 let roll = Int.random(in: 0..<10, using: &random)
                 let direction: Direction = roll < 5 ? .buyer : roll < 9 ? .seller : .amazon
+                // Every kind from every sender now and then: metrics sort the roles out in SQL, the
+                // pure functions in Swift.
+                let kind =
+                    Int.random(in: 0..<4, using: &random) == 0 ? MessageKind.allCases.randomElement(using: &random) ?? .message : .message
                 result.append(
                     ImportedMessage(
                         externalID: "s\(seed)-t\(thread)-m\(index)", direction: direction, sentAt: time, body: "text \(index)",
-                        threadKey: "t\(thread)", noResponseNeeded: Int.random(in: 0..<8, using: &random) == 0,
+                        threadKey: "t\(thread)", orderID: kind == .returnRequest ? "111-0000000-000000\(thread)" : nil, kind: kind,
+                        noResponseNeeded: Int.random(in: 0..<8, using: &random) == 0,
                         isAutoReply: Int.random(in: 0..<8, using: &random) == 0,
                         source: SourcePosition(file: "random.jsonl", line: result.count + 1)))
                 time += Double(Int.random(in: 0...(50 * 60), using: &random)) * 60

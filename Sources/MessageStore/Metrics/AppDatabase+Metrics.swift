@@ -10,12 +10,17 @@ extension AppDatabase {
     public func metrics(asOf: Date, windows days: [Int] = ContactResponseTime.standardWindows) throws -> MetricsReport {
         try read { db in
             let longest = (days + [7]).max() ?? 7
-            let events = try ClockEvent.fetchAll(db, after: asOf.addingTimeInterval(-Double(longest) * 86_400), through: asOf)
-            let clocks = ResponseClock.clocks(of: events, asOf: asOf)
-            let windows = days.map { ContactResponseTime.window(days: $0, clocks: clocks, asOf: asOf) }
+            // The same clocks as `ResponseClock.clocks(of:asOf:)` over the window's events, newest first.
+            let threadIDs = try Int64.fetchOne(db, sql: "SELECT max(id) FROM thread").map { 0...max($0, 0) }
+            var walk = ResponseClockWalk(asOf: asOf, threadIDs: threadIDs)
+            var newestFirst: [MessageClock] = []
+            try ClockEvent.forEachInstantNewestFirst(db, after: asOf.addingTimeInterval(-Double(longest) * 86_400), through: asOf) {
+                walk.step(instant: $0) { newestFirst.append($0) }
+            }
+            let windows = days.map { ContactResponseTime.window(days: $0, clocks: newestFirst.reversed(), asOf: asOf) }
             let weekAgo = asOf.addingTimeInterval(-7 * 86_400)
-            let waiting = clocks.filter { $0.status.isAwaitingResponse && $0.receivedAt > weekAgo }
-            let unanswered = try Self.unanswered(db, waiting)
+            let waiting = newestFirst.filter { $0.status.isAwaitingResponse && $0.receivedAt > weekAgo }.reversed()
+            let unanswered = try Self.unanswered(db, Array(waiting))
             let returnLongest = ReturnClock.standardWindows.max() ?? 60
             let requests =
                 try ReturnRequest

@@ -21,6 +21,17 @@ public struct ClockEvent: Sendable, Hashable {
             }
         }
 
+        /// ``init(direction:kind:isAutoReply:)`` as an SQL condition on the message table: true for
+        /// the rows whose role is not `.other`. Metrics filter a 90-day window with it in SQLite; a
+        /// property test (ImportPropertyTests, every kind from every sender) holds the two equal.
+        static let countingSQL = """
+            (isAutoReply = 0 AND (direction = '\(Direction.seller.rawValue)' \
+            OR (direction = '\(Direction.buyer.rawValue)' AND kind = '\(MessageKind.message.rawValue)')))
+            """
+
+        /// Among the rows ``countingSQL`` keeps, 1 for a `.response` and 0 for a `.customerMessage`.
+        static let isResponseSQL = "(direction = '\(Direction.seller.rawValue)')"
+
         init(_ message: Message) {
             self.init(direction: message.direction, kind: message.kind, isAutoReply: message.isAutoReply)
         }

@@ -11,34 +11,19 @@ public enum ResponseClock {
     /// receipt (then message id). Events may come from many threads, in any order; events after
     /// `asOf` are ignored, and so are no-response-needed marks made after it.
     ///
-    /// One sort by (time, id), then one walk from the latest instant back: the first response
-    /// strictly after a message is the earliest response already met in its thread at a later
-    /// instant. Metrics run this over the ~750,000 events of a 90-day window, where per-thread
-    /// arrays and binary searches cost a fifth of the call (Benchmarks/README.md).
+    /// One sort by (time, id), then one walk from the latest instant back (``ResponseClockWalk``);
+    /// per-thread arrays and binary searches cost a fifth of a metrics call (Benchmarks/README.md).
     public static func clocks(of events: [ClockEvent], asOf: Date) -> [MessageClock] {
         let timed = events.filter { $0.sentAt <= asOf && $0.role != .other }
             .sorted { $0.sentAt != $1.sentAt ? $0.sentAt < $1.sentAt : $0.messageID < $1.messageID }
-        var laterResponse: [Int64: (at: Date, id: Int64)] = [:]
+        var walk = ResponseClockWalk(asOf: asOf)
         var newestFirst: [MessageClock] = []
+        newestFirst.reserveCapacity(timed.count)
         var end = timed.count
         while end > 0 {
             var start = end - 1
             while start > 0, timed[start - 1].sentAt == timed[end - 1].sentAt { start -= 1 }
-            // Customer messages at this instant: a response at the same instant does not answer them.
-            for index in stride(from: end - 1, through: start, by: -1) where timed[index].role == .customerMessage {
-                let message = timed[index]
-                let response = laterResponse[message.threadID]
-                newestFirst.append(
-                    MessageClock(
-                        messageID: message.messageID, threadID: message.threadID, receivedAt: message.sentAt,
-                        status: status(of: message, respondedAt: response?.at, asOf: asOf), respondedAt: response?.at,
-                        responseMessageID: response?.id))
-            }
-            // Then this instant's responses answer the earlier messages; by id descending, so the
-            // lowest id at the instant is the one kept.
-            for index in stride(from: end - 1, through: start, by: -1) where timed[index].role == .response {
-                laterResponse[timed[index].threadID] = (timed[index].sentAt, timed[index].messageID)
-            }
+            walk.step(instant: timed[start..<end].reversed()) { newestFirst.append($0) }
             end = start
         }
         return newestFirst.reversed()
