@@ -21,12 +21,13 @@ public final class PCRE2Regex: @unchecked Sendable {
         }
     }
     private let cachedRequiredLiterals = Mutex<RequiredLiterals?>(nil)
-    private let code: OpaquePointer
+    /// The compiled pattern; this object owns it and frees it.
+    let code: OpaquePointer
 
     /// Compiles `pattern`; with `jit` (the default) also JIT-compiles it, which makes matching several
     /// times faster but costs far more than compiling: a one-shot lint of a short draft is quicker
     /// with the interpreter.
-    public init(_ pattern: String, options: CompileOptions = .unicode, jit: Bool = true) throws(PCRE2Error) {
+    public convenience init(_ pattern: String, options: CompileOptions = .unicode, jit: Bool = true) throws(PCRE2Error) {
         var status: Int32 = 0
         var errorOffset = 0
         let bytes = Array(pattern.utf8)
@@ -36,10 +37,15 @@ public final class PCRE2Regex: @unchecked Sendable {
         guard let compiled else {
             throw .compile(message: PCRE2Error.message(for: status), offset: errorOffset)
         }
-        self.code = compiled
+        self.init(taking: compiled, pattern: pattern, options: options, jit: jit)
+    }
+
+    /// Takes ownership of `code`, compiled (or decoded) from `pattern` with `options`.
+    init(taking code: OpaquePointer, pattern: String, options: CompileOptions, jit: Bool) {
+        self.code = code
         self.pattern = pattern
         self.options = options
-        self.isJITCompiled = jit && pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+        self.isJITCompiled = jit && pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE) == 0
     }
 
     deinit { pcre2_code_free_8(code) }

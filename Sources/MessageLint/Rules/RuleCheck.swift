@@ -1,5 +1,5 @@
 /// The code behind a rule: most rules are patterns, a few look at structure the text cannot show.
-public enum RuleCheck: Sendable, Hashable {
+public enum RuleCheck: Sendable, Hashable, Codable {
     /// A finding for every match of a pattern, minus exceptions.
     case pattern
     /// One finding when no pattern matches any of the rule's fields (e.g. a proactive message

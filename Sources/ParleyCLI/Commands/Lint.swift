@@ -99,7 +99,7 @@ extension Parley {
             let textSize = drafts.reduce(0) { $0 + $1.1.body.utf8.count + $1.1.subject.utf8.count }
             let linter: Linter
             do {
-                let rules = try rulesOptions.loadRules(jit: textSize > Self.jitThreshold)
+                let rules = try rulesOptions.loadRulesForLinting(jit: textSize > Self.jitThreshold)
                 linter = try Linter(rules: rules, configuration: configuration, prefilter: textSize > Self.prefilterThreshold)
             } catch let error as LintConfigurationError {
                 throw InputError("\(config ?? "configuration"): \(error)")

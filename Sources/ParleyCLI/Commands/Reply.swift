@@ -76,7 +76,7 @@ extension Parley {
             let at = self.at?.date ?? clock.now
             let draft = try DraftReader(format: .auto).read(file)
             let sender = try emlSender(environment: environment)
-            let linter = try Linter(rules: try rulesOptions.loadRules(jit: false))
+            let linter = try Linter(rules: try rulesOptions.loadRulesForLinting(jit: false))
             let store = try database.open(environment: environment)
             if eml != nil {
                 let target = try StoreAccess.run { try store.thread(id: thread.id) }

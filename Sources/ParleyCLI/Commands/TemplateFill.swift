@@ -98,7 +98,7 @@ extension Parley.Template {
             let library = try templatesOptions.loadLibrary()
             let fileValues = try vars.map(Self.readValues(at:)) ?? [:]
             let explicit = Dictionary(assignments.compactMap(Self.split), uniquingKeysWith: { _, last in last })
-            let filler = TemplateFiller(library: library, linter: try Linter(rules: try rulesOptions.loadRules(jit: false)))
+            let filler = TemplateFiller(library: library, linter: try Linter(rules: try rulesOptions.loadRulesForLinting(jit: false)))
             let reply: FilledReply
             do {
                 reply = try filler.fill(
