@@ -105,6 +105,17 @@ enum ToolModes {
                        derived: verify ? "\(examples) examples" : "\(fixtures.rules.map(\.patterns.count).reduce(0, +)) patterns")
         }
 
+        // What `parley lint` does once the pack is stored: read the compiled pack instead.
+        let packFolder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-pack-\(getpid())")
+        let pack = RulePackCache(url: packFolder.appendingPathComponent("rules.pack"))
+        if (try? pack.store(fixtures.rules)) != nil {
+            let packBytes = (try? FileManager.default.attributesOfItem(atPath: pack.url.path))?[.size] as? Int ?? 0
+            let stats = Stopwatch.sample(minimumSeconds: scale) { blackHole(pack.load(jit: false)) }
+            out += row("load compiled pack (no JIT = parley lint after its first run)", stats, unit: .milliseconds,
+                       derived: "\(packBytes / 1024) KB file")
+        }
+        try? FileManager.default.removeItem(at: packFolder)
+
         // Where loading goes: compiling the expanded patterns (and exceptions) again, with and
         // without JIT; the rest of a load is YAML, vocabulary expansion and validation.
         let regexes = fixtures.rules.flatMap { $0.patterns + $0.exceptions }
