@@ -241,15 +241,19 @@ struct JSONLLineGenerator {
     }
 
     /// A string made of pieces: words, escapes, characters from every plane, white space Foundation
-    /// trims, byte order marks, and now and then something JSON refuses.
+    /// trims, byte order marks, and in one string out of five something JSON refuses (so that most
+    /// lines still get past the parser and reach the field checks).
     mutating func textString() -> [UInt8] {
+        let allowInvalid = chance(0.2)
         var bytes: [UInt8] = [0x22]
-        for _ in 0..<int(0...12) { bytes += piece() }
+        for _ in 0..<int(0...12) { bytes += piece(allowInvalid: allowInvalid) }
         return bytes + [0x22]
     }
 
-    mutating func piece() -> [UInt8] {
-        switch int(0...99) {
+    mutating func piece(allowInvalid: Bool) -> [UInt8] {
+        var roll = int(0...99)
+        if !allowInvalid, (86..<95).contains(roll) { roll = int(0...85) }
+        switch roll {
         case 0..<30:
             return Array(
                 pick(["Hello", "order", " ", "  ", "Où", "返品", "x", "111-2222222-3333333", "Return authorization request for order"]).utf8)
