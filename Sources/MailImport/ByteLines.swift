@@ -1,3 +1,5 @@
+import Foundation
+
 /// A line of a byte buffer: where it starts, where its text ends (before `\r\n` or `\n`) and where the
 /// next line starts. Mail arrives with CRLF, LF and, in broken files, a mix of both, so every parser
 /// splits lines through this one type.
@@ -16,14 +18,16 @@ extension Array where Element == UInt8 {
         let bounds = range ?? 0..<count
         var lines: [ByteLine] = []
         var start = bounds.lowerBound
-        var index = start
-        while index < bounds.upperBound {
-            if self[index] == 0x0A {
-                let contentEnd = index > start && self[index - 1] == 0x0D ? index - 1 : index
+        // Line feeds are found with memchr: a byte-by-byte loop was 3 % of reading a large export.
+        withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while start < bounds.upperBound {
+                guard let found = memchr(base + start, 0x0A, bounds.upperBound - start) else { break }
+                let index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                let contentEnd = index > start && base[index - 1] == 0x0D ? index - 1 : index
                 lines.append(ByteLine(start: start, contentEnd: contentEnd, end: index + 1))
                 start = index + 1
             }
-            index += 1
         }
         if start < bounds.upperBound {
             var contentEnd = bounds.upperBound

@@ -25,7 +25,8 @@ struct ExportRecord {
         guard let fromText = from?.trimmingWhitespaces(), !fromText.isEmpty else {
             throw ImportIssue(position: source, message: "missing 'from' (buyer, seller or amazon)")
         }
-        guard let direction = Direction(rawValue: fromText.lowercased()) else {
+        // Exports write the names in lower case; only others need lower-casing.
+        guard let direction = Direction(rawValue: fromText) ?? Direction(rawValue: fromText.lowercased()) else {
             throw ImportIssue(position: source, message: "'from' is '\(fromText)', expected buyer, seller or amazon")
         }
         guard let atText = at?.trimmingWhitespaces(), !atText.isEmpty else {

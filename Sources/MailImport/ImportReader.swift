@@ -50,6 +50,11 @@ public struct ImportReader: Sendable {
         }
         let resolved = format == .auto ? try FormatDetector.format(of: url) : format
         if resolved == .maildir { throw ImportReadError.notMaildir(path: path) }
+        // A JSONL export can be large and is read line by line anyway: a piece at a time.
+        if resolved == .jsonl, let pieces = FileLinePieces(path: path) {
+            try JSONLReader(amazon: amazon).read(pieces, file: path, handle)
+            return
+        }
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(url)

@@ -133,7 +133,14 @@ public struct MailDate: Sendable, Hashable {
     /// `Z` is given. Exports use this form.
     public static func parseISO8601(_ raw: String) -> MailDate? {
         let text = raw.trimmingWhitespaces()
-        let scalars = Array(text.utf8)
+        // A native string's UTF-8 is read in place rather than copied: every exported record passes here.
+        switch text.utf8.withContiguousStorageIfAvailable(parseISO8601) {
+        case .some(let date): return date
+        case .none: return Array(text.utf8).withUnsafeBufferPointer(parseISO8601)
+        }
+    }
+
+    private static func parseISO8601(_ scalars: UnsafeBufferPointer<UInt8>) -> MailDate? {
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= scalars.count else { return nil }
             var value = 0
