@@ -5,12 +5,14 @@ import MailImport
 /// Adds one parsed file's messages to the store inside the caller's transaction: threads them,
 /// drops duplicates, opens return clocks, and refreshes the threads it touched at the end.
 ///
-/// It runs once per message, up to millions of times per file, so its writes are prepared
-/// statements with dates bound as ``StoredDate`` text, and the threads this file creates get their
-/// activity from memory (``ThreadActivity``) rather than from re-reading their messages.
+/// It runs once per message, up to millions of times per file, so its statements are prepared once
+/// per file and bound by hand (``ImportStatements``), with dates as ``StoredDate`` text, and the
+/// threads this file creates get their activity from memory (``ThreadActivity``) rather than from
+/// re-reading their messages.
 struct FileImporter {
     let db: Database
     private(set) var summary: ImportSummary
+    private let statements: ImportStatements
     /// Threads touched by this file, by id, with the fields merged from its messages.
     private var touched: [Int64: MessageThread] = [:]
     /// Thread ids by key, for the threads this file already met.
@@ -21,9 +23,10 @@ struct FileImporter {
     /// it created, so the same-content check asks the store only when a hash matches.
     private var createdContent: Set<Int> = []
 
-    init(db: Database, source: String) {
+    init(db: Database, source: String) throws {
         self.db = db
         self.summary = ImportSummary(source: source)
+        self.statements = try ImportStatements(db)
     }
 
     /// Imports the messages in order of time (stable: file order among equal times), so a reply
@@ -79,20 +82,26 @@ struct FileImporter {
         if touched[threadID] == nil { touched[threadID] = thread }
         touched[threadID]?.merge(message)
 
-        let attachments = try Self.json(message.attachments)
-        let references = try Self.json(message.references.compactMap(ThreadKey.normalizedMessageID))
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO message (threadId, externalID, rfcMessageID, inReplyTo, referenceIDs, direction, kind, sentAt, subject,
-                    body, attachments, asin, noResponseNeeded, noResponseNeededAt, isAutoReply, sourceFile, sourceLine, sourceMessageNumber)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            threadID, externalID, rfcMessageID, ThreadKey.normalizedMessageID(message.inReplyTo), references,
-            message.direction.rawValue, message.kind.rawValue, sentAt, message.subject, message.body, attachments,
-            message.asin, message.noResponseNeeded, message.isAutoReply, message.source.file, message.source.line,
-            message.source.messageNumber,
-        ])
+        let insert = statements.insertMessage
+        insert.reset()
+        try insert.bind(threadID, at: 1)
+        try insert.bind(externalID, at: 2)
+        try insert.bind(rfcMessageID, at: 3)
+        try insert.bind(ThreadKey.normalizedMessageID(message.inReplyTo), at: 4)
+        try insert.bind(try Self.json(message.references.compactMap(ThreadKey.normalizedMessageID)), at: 5)
+        try insert.bind(message.direction.rawValue, at: 6)
+        try insert.bind(message.kind.rawValue, at: 7)
+        try insert.bind(sentAt, at: 8)
+        try insert.bind(message.subject, at: 9)
+        try insert.bind(message.body, at: 10)
+        try insert.bind(try Self.json(message.attachments), at: 11)
+        try insert.bind(message.asin, at: 12)
+        try insert.bind(message.noResponseNeeded, at: 13)
+        try insert.bind(message.isAutoReply, at: 14)
+        try insert.bind(message.source.file, at: 15)
+        try insert.bind(message.source.line, at: 16)
+        try insert.bind(message.source.messageNumber, at: 17)
+        try insert.execute()
         let messageRowID = db.lastInsertedRowID
         summary.messagesAdded += 1
 
@@ -109,8 +118,12 @@ struct FileImporter {
         if createdActivity[threadID] != nil { createdContent.insert(Self.contentHash(message, sentAt: sentAt, thread: threadID)) }
 
         if message.kind == .returnRequest, let orderID = message.orderID?.nonBlank {
-            try db.cachedStatement(sql: "INSERT INTO returnRequest (orderID, receivedAt, messageId) VALUES (?, ?, ?)")
-                .execute(arguments: [orderID, sentAt, messageRowID])
+            let insert = statements.insertReturnRequest
+            insert.reset()
+            try insert.bind(orderID, at: 1)
+            try insert.bind(sentAt, at: 2)
+            try insert.bind(messageRowID, at: 3)
+            try insert.execute()
             summary.returnRequestsOpened += 1
         }
     }
@@ -118,27 +131,22 @@ struct FileImporter {
     /// Writes the merged thread fields and each touched thread's activity: from memory for the
     /// threads this file created, recomputed from the store for the others (they have older messages).
     mutating func finish() throws {
-        let update = try db.cachedStatement(
-            sql: """
-                UPDATE thread SET marketplace = ?, orderID = ?, buyerAlias = ?, buyerName = ?, replyAddress = ?, subject = ?,
-                    firstActivityAt = ?, lastActivityAt = ?, awaitingSince = ?
-                WHERE id = ?
-                """)
+        let update = statements.updateThread
         for (id, thread) in touched {
-            if let activity = createdActivity[id] {
-                try update.execute(arguments: [
-                    thread.marketplace, thread.orderID, thread.buyerAlias, thread.buyerName, thread.replyAddress, thread.subject,
-                    StoredDate.text(activity.firstActivityAt), StoredDate.text(activity.lastActivityAt),
-                    activity.awaitingSince.map(StoredDate.text), id,
-                ])
-            } else {
-                try update.execute(arguments: [
-                    thread.marketplace, thread.orderID, thread.buyerAlias, thread.buyerName, thread.replyAddress, thread.subject,
-                    StoredDate.text(thread.firstActivityAt), StoredDate.text(thread.lastActivityAt),
-                    thread.awaitingSince.map(StoredDate.text), id,
-                ])
-                try MessageThread.refreshActivity(db, id: id)
-            }
+            update.reset()
+            try update.bind(thread.marketplace, at: 1)
+            try update.bind(thread.orderID, at: 2)
+            try update.bind(thread.buyerAlias, at: 3)
+            try update.bind(thread.buyerName, at: 4)
+            try update.bind(thread.replyAddress, at: 5)
+            try update.bind(thread.subject, at: 6)
+            let activity = createdActivity[id]
+            try update.bind(StoredDate.text(activity?.firstActivityAt ?? thread.firstActivityAt), at: 7)
+            try update.bind(StoredDate.text(activity?.lastActivityAt ?? thread.lastActivityAt), at: 8)
+            try update.bind((activity.map(\.awaitingSince) ?? thread.awaitingSince).map(StoredDate.text), at: 9)
+            try update.bind(id, at: 10)
+            try update.execute()
+            if activity == nil { try MessageThread.refreshActivity(db, id: id) }
         }
         summary.threadsUpdated = touched.count - summary.threadsCreated
     }
@@ -152,12 +160,11 @@ struct FileImporter {
 
     /// A message with this id or this Message-ID is stored already (earlier files or this one).
     private func isKnown(externalID: String, rfcMessageID: String?) throws -> Bool {
-        let statement = try db.cachedStatement(
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM message WHERE externalID = ?1)
-                    OR (?2 IS NOT NULL AND EXISTS (SELECT 1 FROM message WHERE rfcMessageID = ?2))
-                """)
-        return try Bool.fetchOne(statement, arguments: [externalID, rfcMessageID]) ?? false
+        let exists = statements.idOrMessageIDExists
+        exists.reset()
+        try exists.bind(externalID, at: 1)
+        try exists.bind(rfcMessageID, at: 2)
+        return try exists.fetchInt64() == 1
     }
 
     /// The same message exported twice under different ids: same thread, sender, instant and text.
@@ -167,13 +174,14 @@ struct FileImporter {
         if createdActivity[thread] != nil, !createdContent.contains(Self.contentHash(message, sentAt: sentAt, thread: thread)) {
             return false
         }
-        let statement = try db.cachedStatement(
-            sql: """
-                SELECT 1 FROM message
-                WHERE threadId = ? AND sentAt = ? AND direction = ? AND subject = ? AND body = ? LIMIT 1
-                """)
-        return try Int64.fetchOne(
-            statement, arguments: [thread, sentAt, message.direction.rawValue, message.subject, message.body]) != nil
+        let exists = statements.sameContentExists
+        exists.reset()
+        try exists.bind(thread, at: 1)
+        try exists.bind(sentAt, at: 2)
+        try exists.bind(message.direction.rawValue, at: 3)
+        try exists.bind(message.subject, at: 4)
+        try exists.bind(message.body, at: 5)
+        return try exists.fetchInt64() == 1
     }
 
     /// What ``isKnownContent(_:sentAt:thread:)`` compares (the instant as stored, to the millisecond), hashed.
@@ -192,16 +200,17 @@ struct FileImporter {
 
     /// Inserts a new thread row (its activity is written again by ``finish()``).
     private func insert(_ thread: inout MessageThread, sentAt: String) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO thread (key, marketplace, orderID, buyerAlias, buyerName, replyAddress, subject, firstActivityAt,
-                    lastActivityAt, awaitingSince)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-                """
-        ).execute(arguments: [
-            thread.key, thread.marketplace, thread.orderID, thread.buyerAlias, thread.buyerName, thread.replyAddress, thread.subject,
-            sentAt, sentAt,
-        ])
+        let insert = statements.insertThread
+        insert.reset()
+        try insert.bind(thread.key, at: 1)
+        try insert.bind(thread.marketplace, at: 2)
+        try insert.bind(thread.orderID, at: 3)
+        try insert.bind(thread.buyerAlias, at: 4)
+        try insert.bind(thread.buyerName, at: 5)
+        try insert.bind(thread.replyAddress, at: 6)
+        try insert.bind(thread.subject, at: 7)
+        try insert.bind(sentAt, at: 8)
+        try insert.execute()
         thread.id = db.lastInsertedRowID
     }
 
@@ -237,8 +246,11 @@ struct FileImporter {
 
     private func thread(key: String, for message: ImportedMessage) throws -> MessageThread {
         if let id = threadIDs[key], let thread = touched[id] { return thread }
-        let byKey = try db.cachedStatement(sql: "SELECT * FROM thread WHERE key = ?")
-        if let existing = try MessageThread.fetchOne(byKey, arguments: [key]) {
+        let byKey = statements.threadByKey
+        byKey.reset()
+        try byKey.bind(key, at: 1)
+        if let row = try byKey.fetchRow() {
+            let existing = try MessageThread(positional: row)
             return touched[existing.id ?? -1] ?? existing
         }
         return MessageThread(
@@ -251,9 +263,11 @@ struct FileImporter {
     /// The thread of the message this one answers: In-Reply-To first, then References, newest first.
     private func threadByReferences(_ message: ImportedMessage) throws -> MessageThread? {
         let candidates = ([message.inReplyTo] + message.references.reversed()).compactMap(ThreadKey.normalizedMessageID)
+        let byMessageID = statements.threadIDByMessageID
         for candidate in candidates {
-            let statement = try db.cachedStatement(sql: "SELECT threadId FROM message WHERE rfcMessageID = ? LIMIT 1")
-            if let threadID = try Int64.fetchOne(statement, arguments: [candidate]) {
+            byMessageID.reset()
+            try byMessageID.bind(candidate, at: 1)
+            if let threadID = try byMessageID.fetchInt64() {
                 if let thread = touched[threadID] { return thread }
                 if let thread = try MessageThread.fetchOne(db, key: threadID) { return thread }
             }
