@@ -4,18 +4,21 @@ import GRDB
 /// bound by hand (``BoundStatement``). The parameter numbers (`?NNN`) are the indexes the importer
 /// binds.
 struct ImportStatements {
-    /// A message; its id is the new row id.
+    /// A message with an id chosen by the importer. A repeated `externalID` inserts nothing
+    /// (`sqlite3_changes` is 0), so the unique index that the INSERT searches anyway also finds
+    /// duplicates by id.
     let insertMessage: BoundStatement
     /// Whether a message with this id (?1) or this Message-ID (?2, may be NULL) is stored.
     let idOrMessageIDExists: BoundStatement
+    /// Whether a message with this Message-ID (?1) is stored.
+    let messageIDExists: BoundStatement
     /// Whether the thread (?1) has a message with this instant (?2), sender (?3), subject (?4) and body (?5).
     let sameContentExists: BoundStatement
     /// The thread with this key (?1), in ``MessageThread/positionalColumns(_:)``.
     let threadByKey: BoundStatement
     /// The thread of the message with this Message-ID (?1).
     let threadIDByMessageID: BoundStatement
-    /// A new thread row, first and last activity its first message's instant (?8); its id is the new
-    /// row id.
+    /// A thread row with an id chosen by the importer.
     let insertThread: BoundStatement
     /// A thread's fields and activity (?1–?9) by id (?10).
     let updateThread: BoundStatement
@@ -25,10 +28,11 @@ struct ImportStatements {
         insertMessage = try BoundStatement(
             db,
             sql: """
-                INSERT INTO message (threadId, externalID, rfcMessageID, inReplyTo, referenceIDs, direction, kind, sentAt, subject,
-                    body, attachments, asin, noResponseNeeded, noResponseNeededAt, isAutoReply, sourceFile, sourceLine,
+                INSERT INTO message (id, threadId, externalID, rfcMessageID, inReplyTo, referenceIDs, direction, kind, sentAt,
+                    subject, body, attachments, asin, noResponseNeeded, noResponseNeededAt, isAutoReply, sourceFile, sourceLine,
                     sourceMessageNumber)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, NULL, ?14, ?15, ?16, ?17)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, NULL, ?15, ?16, ?17, ?18)
+                ON CONFLICT (externalID) DO NOTHING
                 """)
         idOrMessageIDExists = try BoundStatement(
             db,
@@ -36,6 +40,7 @@ struct ImportStatements {
                 SELECT EXISTS (SELECT 1 FROM message WHERE externalID = ?1)
                     OR (?2 IS NOT NULL AND EXISTS (SELECT 1 FROM message WHERE rfcMessageID = ?2))
                 """)
+        messageIDExists = try BoundStatement(db, sql: "SELECT EXISTS (SELECT 1 FROM message WHERE rfcMessageID = ?1)")
         sameContentExists = try BoundStatement(
             db,
             sql: """
@@ -47,9 +52,9 @@ struct ImportStatements {
         insertThread = try BoundStatement(
             db,
             sql: """
-                INSERT INTO thread (key, marketplace, orderID, buyerAlias, buyerName, replyAddress, subject, firstActivityAt,
+                INSERT INTO thread (id, key, marketplace, orderID, buyerAlias, buyerName, replyAddress, subject, firstActivityAt,
                     lastActivityAt, awaitingSince)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, NULL)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 """)
         updateThread = try BoundStatement(
             db,
