@@ -337,9 +337,14 @@ struct FileImporter {
         firstUnwrittenThreadID = nextThreadID
     }
 
-    /// A JSON array column, as GRDB's Codable records write it.
+    /// A JSON array column, as GRDB's Codable records write it: keys sorted. Without `.sortedKeys` an
+    /// attachment's keys came out in a different order from one message to the next (the encoder
+    /// follows a dictionary's order, which Swift seeds per instance).
     private static func json<T: Encodable>(_ values: [T]) throws -> String {
-        values.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
+        guard !values.isEmpty else { return "[]" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(values), as: UTF8.self)
     }
 
     // MARK: - Duplicates
