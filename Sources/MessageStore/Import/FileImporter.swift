@@ -381,17 +381,17 @@ struct FileImporter {
         return try exists.fetchInt64() == 1
     }
 
-    /// What ``isKnownContent(_:sentAt:thread:)`` compares (the instant as stored, to the millisecond), hashed.
+    /// Part of what ``isKnownContent(_:sentAt:thread:)`` compares, hashed: the thread, the instant as
+    /// stored (to the millisecond) and the sender. Two messages of a thread from the same side in the
+    /// same millisecond are rare, and then the store decides; hashing the texts as well cost more
+    /// than those look-ups.
     private static func contentHash(_ message: ImportedMessage, sentAt: String, thread: Int64) -> Int {
-        // The UTF-8 bytes, as SQLite compares them; `String` hashing would normalize to NFC first,
-        // which is slower and equates texts the store tells apart.
         var hasher = Hasher()
         hasher.combine(thread)
-        for text in [sentAt, message.direction.rawValue, message.subject, message.body] {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            hasher.combine(text.utf8.count)
-        }
+        hasher.combine(message.direction)
+        // The UTF-8 bytes, as SQLite compares them; `String` hashing would normalize to NFC first.
+        var text = sentAt
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         return hasher.finalize()
     }
 
