@@ -25,9 +25,6 @@ struct FileImporter {
     private var touched: [Int64: TouchedThread] = [:]
     /// Thread ids by key, for the threads this file already met.
     private var threadIDs: [String: Int64] = [:]
-    /// Content hashes (``contentHash(_:sentAt:thread:)``) of the messages this file added to the threads
-    /// it created, so the same-content check asks the store only when a hash matches.
-    private var createdContent: Set<Int> = []
     /// Whether the store held a thread when this file began; if not, a key the file has not met names
     /// a new thread, without a look-up.
     private let storeHadThreads: Bool
@@ -88,7 +85,8 @@ struct FileImporter {
         summary.messagesRead += messages.count
         let inOrder = zip(messages, messages.dropFirst()).allSatisfy { $0.sentAt <= $1.sentAt }
         if inOrder {
-            for message in messages { try add(message) }
+            // By index: `for message in messages` copied each message (a retain per field).
+            for index in messages.indices { try add(messages[index]) }
             return
         }
         let order = messages.indices.sorted {
@@ -133,20 +131,23 @@ struct FileImporter {
             match = try thread(for: message, directKey: directKey)
         }
         let sentAt = StoredDate.text(message.sentAt)
+        // The instant as stored: two messages in the same millisecond are simultaneous for the store.
+        let storedInstant = StoredDate.date(text: sentAt)
+        let instant = storedInstant ?? message.sentAt
 
         let threadID: Int64
-        var createdContentHash: Int?
         switch match {
         case .touched(let id) where touched[id]?.isCreated == true:
-            let hash = Self.contentHash(message, sentAt: sentAt, thread: id)
+            // A thread this file created holds only this file's messages: the store is asked for a
+            // copy only when one of them has the same instant and sender.
             if try !idChecked && isKnown(messageID: rfcMessageID)
-                || createdContent.contains(hash) && isKnownContent(message, sentAt: sentAt, thread: id)
+                || touched[id]?.latest?.mayHold(storedInstant, message.direction) != false
+                    && isKnownContent(message, sentAt: sentAt, thread: id)
             {
                 summary.duplicates += 1
                 return
             }
             threadID = id
-            createdContentHash = hash
         case .touched(let id):
             if try !idChecked && isKnown(externalID: externalID, rfcMessageID: rfcMessageID)
                 || isKnownContent(message, sentAt: sentAt, thread: id)
@@ -170,7 +171,6 @@ struct FileImporter {
                 return
             }
             threadID = nextThreadID
-            createdContentHash = Self.contentHash(message, sentAt: sentAt, thread: threadID)
             // sqlite_sequence gets its rows in the order the tables first receive one, and the thread
             // row would otherwise come after the message row. (A new thread's message is never a
             // repeated id here: that id's message would have a thread, so the row would exist.)
@@ -193,11 +193,10 @@ struct FileImporter {
         let event = ClockEvent(
             messageID: messageRowID, threadID: threadID,
             role: ClockEvent.Role(direction: message.direction, kind: message.kind, isAutoReply: message.isAutoReply),
-            // The instant as stored: two messages in the same millisecond are simultaneous for the store.
-            sentAt: StoredDate.date(text: sentAt) ?? message.sentAt, noResponseNeeded: message.noResponseNeeded)
+            sentAt: instant, noResponseNeeded: message.noResponseNeeded)
         switch match {
         case .touched(let id):
-            touched[id]?.add(message, event: event)
+            touched[id]?.add(message, event: event, storedInstant: storedInstant)
         case .stored(var thread):
             thread.merge(message)
             threadIDs[thread.key] = threadID
@@ -207,11 +206,12 @@ struct FileImporter {
             let createdOrderID = thread.orderID
             thread.merge(message)
             threadIDs[thread.key] = threadID
-            touched[threadID] = TouchedThread(thread: thread, activity: ThreadActivity(first: event), createdOrderID: createdOrderID)
+            touched[threadID] = TouchedThread(
+                thread: thread, activity: ThreadActivity(first: event), createdOrderID: createdOrderID,
+                latest: LatestSenders(storedInstant, message.direction))
             nextThreadID += 1
             summary.threadsCreated += 1
         }
-        if let createdContentHash { createdContent.insert(createdContentHash) }
 
         if message.kind == .returnRequest, let orderID = message.orderID?.nonBlank {
             let insert = statements.insertReturnRequest
@@ -368,8 +368,8 @@ struct FileImporter {
     }
 
     /// The same message exported twice under different ids: same thread, sender, instant and text.
-    /// For a thread this file created, every message is in ``createdContent``, so the caller asks
-    /// only when the hash matches (the hash alone could collide).
+    /// For a thread this file created, the caller asks only when ``LatestSenders`` says a copy is
+    /// possible.
     private func isKnownContent(_ message: ImportedMessage, sentAt: String, thread: Int64) throws -> Bool {
         let exists = statements.sameContentExists
         exists.reset()
@@ -379,20 +379,6 @@ struct FileImporter {
         try exists.bind(message.subject, at: 4)
         try exists.bind(message.body, at: 5)
         return try exists.fetchInt64() == 1
-    }
-
-    /// Part of what ``isKnownContent(_:sentAt:thread:)`` compares, hashed: the thread, the instant as
-    /// stored (to the millisecond) and the sender. Two messages of a thread from the same side in the
-    /// same millisecond are rare, and then the store decides; hashing the texts as well cost more
-    /// than those look-ups.
-    private static func contentHash(_ message: ImportedMessage, sentAt: String, thread: Int64) -> Int {
-        var hasher = Hasher()
-        hasher.combine(thread)
-        hasher.combine(message.direction)
-        // The UTF-8 bytes, as SQLite compares them; `String` hashing would normalize to NFC first.
-        var text = sentAt
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        return hasher.finalize()
     }
 
     // MARK: - Threading
