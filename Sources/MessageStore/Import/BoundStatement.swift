@@ -80,6 +80,10 @@ struct BoundStatement {
         try statement.execute()
     }
 
+    /// The rows the last run of this connection's statements inserted, updated or deleted
+    /// (`sqlite3_changes`; GRDB's `changesCount` checks the dispatch queue first, per message).
+    var changes: Int { Int(sqlite3_changes(sqlite3_db_handle(raw))) }
+
     /// The first column of the first row, if there is a row and it is not NULL.
     func fetchInt64() throws -> Int64? {
         try Int64.fetchOne(statement)

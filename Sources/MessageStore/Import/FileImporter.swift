@@ -296,7 +296,7 @@ struct FileImporter {
         try insert.bind(message.source.line, at: 17)
         try insert.bind(message.source.messageNumber, at: 18)
         try insert.execute()
-        return db.changesCount > 0
+        return insert.changes > 0
     }
 
     /// Writes the row of a thread this file created.
