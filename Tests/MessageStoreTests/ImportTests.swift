@@ -204,6 +204,9 @@ import Testing
         try load(database, [message])
         let stored = try #require(try database.message(id: 1))
         #expect(stored.attachments == [ImportedAttachment(name: "crack.jpg", bytes: 48_213)])
+        // The stored text has its keys sorted, as GRDB's records write JSON, so it is the same every time.
+        let text = try database.reader.read { db in try String.fetchOne(db, sql: "SELECT attachments FROM message WHERE id = 1") }
+        #expect(text == #"[{"bytes":48213,"name":"crack.jpg"}]"#)
         #expect(stored.source == SourcePosition(file: "box.mbox", messageNumber: 7))
         #expect(stored.direction == .buyer)
         #expect(stored.kind == .message)

@@ -9,7 +9,7 @@ extension AppDatabase {
     /// duplicates, so importing the same data again adds nothing.
     public func importFile(_ parsed: ParsedFile, source: String, strict: Bool) throws -> ImportSummary {
         try writeTransaction { db in
-            var importer = FileImporter(db: db, source: source)
+            var importer = try FileImporter(db: db, source: source)
             try importer.add(parsed.messages)
             return try Self.complete(&importer, readIssues: parsed.issues, strict: strict)
         }

@@ -41,7 +41,7 @@ extension AppDatabase {
             readerDone.wait()
         }
         return try writeTransaction { db in
-            var importer = FileImporter(db: db, source: source)
+            var importer = try FileImporter(db: db, source: source)
             var issues: [ImportIssue] = []
             var warnings: [ImportIssue] = []
             var inOrder = true
@@ -83,7 +83,7 @@ extension AppDatabase {
                 throw FileReadFailure(path: path, underlying: error)
             }
             onRead(parsed.messages.count)
-            importer = FileImporter(db: db, source: source)
+            importer = try FileImporter(db: db, source: source)
             try importer.add(parsed.messages)
             let (summary, completion) = try Self.complete(&importer, readIssues: parsed.issues, strict: strict)
             return (FileImportResult(summary: summary, warnings: parsed.warnings), completion)

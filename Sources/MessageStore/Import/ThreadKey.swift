@@ -30,17 +30,3 @@ enum ThreadKey {
         return id.isEmpty ? nil : id
     }
 }
-
-extension String {
-    /// nil when empty or only white space.
-    var nonBlank: String? {
-        // Most values have nothing to trim; skip Foundation's round trip through NSString for them.
-        if let first = unicodeScalars.first, let last = unicodeScalars.last,
-            !CharacterSet.whitespacesAndNewlines.contains(first), !CharacterSet.whitespacesAndNewlines.contains(last)
-        {
-            return self
-        }
-        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
-    }
-}
