@@ -464,8 +464,9 @@ struct PatternLiteralAnalyzer {
     static let maxAnalysedGroupBytes = 2_000
 
     /// Pairs every `(` with its `)`, reading only what can hide a parenthesis: escapes, `\Q…\E`,
-    /// classes and comments. Nil when they do not pair up or the pattern uses something this
-    /// reading is not sure of.
+    /// classes and comments. Nil when they do not pair up, the pattern uses something this
+    /// reading is not sure of, or it holds `(*ACCEPT)` or a callout anywhere (even in a part the
+    /// analysis later skims, such as a conditional).
     private func matchingParentheses() -> [Int]? {
         var closing = [Int](repeating: -1, count: bytes.count)
         var open: [Int] = []
@@ -491,6 +492,12 @@ struct PatternLiteralAnalyzer {
                     guard position < count else { return nil }
                     closing[start] = position
                 } else {
+                    if position + 2 < count, bytes[position + 1] == UInt8(ascii: "?"), bytes[position + 2] == UInt8(ascii: "C") {
+                        return nil
+                    }
+                    if position + 7 < count, String(decoding: bytes[position + 1..<position + 8], as: UTF8.self) == "*ACCEPT" {
+                        return nil
+                    }
                     open.append(position)
                 }
                 position += 1
@@ -547,6 +554,8 @@ struct PatternLiteralAnalyzer {
             var chain: [Piece] = []
             while !atEnd, !startsHere("\\E") { chain.append(literal(consumingCharacterAt: index)) }
             if startsHere("\\E") { index += 2 }
+            // A quantifier after `\E` repeats the last character only, as after a plain run.
+            if let last = chain.popLast() { chain.append(try quantified(last)) }
             return Self.concatenation(chain)
         case UInt8(ascii: "b"):
             return Piece(exact: [[Self.boundary]], clauses: [])
