@@ -15,14 +15,25 @@ public struct LiteralSetScanner: Sendable {
     private let transitions: [Int32]
     /// The literals that end at each state, its suffixes' included.
     private let matchesAtState: [[Int32]]
-    /// For each state, its number among the states at which some literal ends, or -1: a scan
-    /// records those in a bitset of that size, not one flag per state, so a short text costs
-    /// little however large the automaton.
-    private let matchNumberOfState: [Int32]
+    /// For each state, its number among the states at which some literal ends, times two, plus 1
+    /// when a located literal ends there; -1 at other states. A scan records those states in a
+    /// bitset of that size, not one flag per state, so a short text costs little however large the
+    /// automaton.
+    private let matchCodeOfState: [Int32]
     /// The states at which some literal ends, by match number.
     private let matchStates: [Int32]
+    /// The located literals ending at each match number, as `locatedIDs[locatedFrom[n]..<locatedFrom[n + 1]]`,
+    /// with their lengths in symbols alongside.
+    private let locatedFrom: [Int32]
+    private let locatedIDs: [Int32]
+    private let locatedLengths: [Int32]
+    /// The last symbols' offsets are kept in a ring this size less one (a power of two less one,
+    /// at least the longest located literal), to find where a located literal began.
+    private let ringMask: Int
 
-    public init(literals: [String]) {
+    /// A scanner for `literals`; `located` names (by index) those whose start offsets `scan`
+    /// reports as well as their presence.
+    public init(literals: [String], locating located: Set<Int> = []) {
         let folded = literals.map { Array($0.utf8).map(Self.folded) }
         self.literals = folded.map { String(decoding: $0, as: UTF8.self) }
 
@@ -86,10 +97,25 @@ public struct LiteralSetScanner: Sendable {
         self.transitions = transitions
         self.matchesAtState = matches
         let matchStates = matches.indices.filter { !matches[$0].isEmpty }
-        var matchNumberOfState = [Int32](repeating: -1, count: matches.count)
-        for (number, state) in matchStates.enumerated() { matchNumberOfState[state] = Int32(number) }
         self.matchStates = matchStates.map { Int32($0) }
-        self.matchNumberOfState = matchNumberOfState
+        var ringSize = 1
+        for id in located where id >= 0 && id < folded.count {
+            while ringSize < folded[id].count { ringSize *= 2 }
+        }
+        self.ringMask = ringSize - 1
+        var locatedFrom: [Int32] = [0]
+        var locatedIDs: [Int32] = []
+        var matchCodeOfState = [Int32](repeating: -1, count: matches.count)
+        for (number, state) in matchStates.enumerated() {
+            let locatedHere = matches[state].filter { located.contains(Int($0)) }
+            locatedIDs += locatedHere
+            locatedFrom.append(Int32(locatedIDs.count))
+            matchCodeOfState[state] = Int32(number << 1 | (locatedHere.isEmpty ? 0 : 1))
+        }
+        self.matchCodeOfState = matchCodeOfState
+        self.locatedFrom = locatedFrom
+        self.locatedIDs = locatedIDs
+        self.locatedLengths = locatedIDs.map { Int32(folded[Int($0)].count) }
     }
 
     /// The literals that occur in `bytes`, read as a stream of symbols: ASCII letters folded to
@@ -98,54 +124,77 @@ public struct LiteralSetScanner: Sendable {
     /// (0x01) at both ends and wherever a word character meets a non-word one or a non-ASCII one.
     /// `RequiredLiterals` writes its literals in the same alphabet, so a `\b` or a `\s+` in a pattern
     /// becomes part of the literal instead of breaking it.
-    public func presence(in bytes: [UInt8]) -> LiteralPresence {
+    public func presence(in bytes: [UInt8]) -> LiteralPresence { scan(bytes).presence }
+
+    /// Which literals occur in `bytes` (read as `presence(in:)` reads it), and where each
+    /// occurrence of a located literal begins: the byte offset of its first symbol other than a
+    /// boundary (a boundary takes no room; it sits at the offset of the symbol after it). A
+    /// white-space run begins at its first character, a non-ASCII character at its lead byte.
+    public func scan(_ bytes: [UInt8]) -> LiteralScan {
         var met = [UInt64](repeating: 0, count: (matchStates.count + 63) / 64)
+        var starts: [LiteralStart] = []
         let columns = self.columns
+        let ringMask = self.ringMask
         columnOfByte.withUnsafeBufferPointer { columnOfByte in
             transitions.withUnsafeBufferPointer { transitions in
-                matchNumberOfState.withUnsafeBufferPointer { matchNumberOfState in
+                matchCodeOfState.withUnsafeBufferPointer { matchCodeOfState in
                     met.withUnsafeMutableBufferPointer { met in
                         bytes.withUnsafeBufferPointer { bytes in
-                            var state = 0
-                            @inline(__always) func feed(_ symbol: UInt8) {
-                                state = Int(transitions[state * columns + Int(columnOfByte[Int(symbol)])])
-                                let number = Int(matchNumberOfState[state])
-                                if number >= 0 { met[number >> 6] |= 1 << UInt64(number & 63) }
-                            }
-                            feed(Self.boundary)
-                            var previous = SymbolKind.start
-                            var index = 0
-                            let count = bytes.count
-                            while index < count {
-                                let byte = bytes[index]
-                                let kind: SymbolKind
-                                let symbol: UInt8
-                                if byte < 0x80 {
-                                    index += 1
-                                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                                        kind = .space
-                                        symbol = Self.space
-                                    } else {
-                                        symbol = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
-                                        kind = Self.isWordByte(symbol) ? .word : .nonWord
+                            withUnsafeTemporaryAllocation(of: Int.self, capacity: ringMask + 1) { ring in
+                                var state = 0
+                                // Symbols fed so far; symbol n's offset is in ring[n & ringMask].
+                                var fed = 0
+                                @inline(__always) func feed(_ symbol: UInt8, at offset: Int) {
+                                    ring[fed & ringMask] = offset
+                                    fed += 1
+                                    state = Int(transitions[state * columns + Int(columnOfByte[Int(symbol)])])
+                                    let code = Int(matchCodeOfState[state])
+                                    guard code >= 0 else { return }
+                                    let number = code >> 1
+                                    met[number >> 6] |= 1 << UInt64(number & 63)
+                                    // Located literals end here (rarely): where did each begin?
+                                    guard code & 1 != 0 else { return }
+                                    for located in Int(locatedFrom[number])..<Int(locatedFrom[number + 1]) {
+                                        let begin = ring[(fed - Int(locatedLengths[located])) & ringMask]
+                                        starts.append(LiteralStart(literal: Int(locatedIDs[located]), offset: begin))
                                     }
-                                } else {
-                                    let length = Self.sequenceLength(byte)
-                                    let isSpace = Self.isUnicodeSpace(bytes, at: index, length: length)
-                                    index += length
-                                    kind = isSpace ? .space : .other
-                                    symbol = isSpace ? Self.space : Self.other
                                 }
-                                if kind == .space, previous == .space { continue }
-                                if previous != .start,
-                                    kind == .other || previous == .other || (kind == .word) != (previous == .word)
-                                {
-                                    feed(Self.boundary)
+                                feed(Self.boundary, at: 0)
+                                var previous = SymbolKind.start
+                                var index = 0
+                                let count = bytes.count
+                                while index < count {
+                                    let offset = index
+                                    let byte = bytes[index]
+                                    let kind: SymbolKind
+                                    let symbol: UInt8
+                                    if byte < 0x80 {
+                                        index += 1
+                                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                                            kind = .space
+                                            symbol = Self.space
+                                        } else {
+                                            symbol = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                                            kind = Self.isWordByte(symbol) ? .word : .nonWord
+                                        }
+                                    } else {
+                                        let length = Self.sequenceLength(byte)
+                                        let isSpace = Self.isUnicodeSpace(bytes, at: index, length: length)
+                                        index += length
+                                        kind = isSpace ? .space : .other
+                                        symbol = isSpace ? Self.space : Self.other
+                                    }
+                                    if kind == .space, previous == .space { continue }
+                                    if previous != .start,
+                                        kind == .other || previous == .other || (kind == .word) != (previous == .word)
+                                    {
+                                        feed(Self.boundary, at: offset)
+                                    }
+                                    feed(symbol, at: offset)
+                                    previous = kind
                                 }
-                                feed(symbol)
-                                previous = kind
+                                feed(Self.boundary, at: count)
                             }
-                            feed(Self.boundary)
                         }
                     }
                 }
@@ -160,7 +209,7 @@ public struct LiteralSetScanner: Sendable {
                 for id in matchesAtState[Int(matchStates[number])] { presence.insert(Int(id)) }
             }
         }
-        return presence
+        return LiteralScan(presence: presence, starts: starts)
     }
 
     private enum SymbolKind { case start, word, nonWord, space, other }

@@ -15,9 +15,31 @@ struct PatternLiteralAnalyzer {
         var exact: Strings?
         /// Literal sets that must each have a member in the text for the piece to match.
         var clauses: [Strings]
+        /// Strings one of which every match of the piece begins with: its exact strings when known,
+        /// else prefixes of them. `[[]]` (the empty prefix) says nothing; `[]` means no match.
+        var starts: Strings
+
+        /// Whether every match of the piece takes at least one character.
+        var consumes: Bool
+
+        init(exact: Strings?, clauses: [Strings], starts: Strings? = nil, consumes: Bool? = nil) {
+            self.exact = exact
+            self.clauses = clauses
+            self.starts = starts ?? exact ?? [[]]
+            self.consumes = consumes ?? exact?.allSatisfy { $0.contains { $0 != PatternLiteralAnalyzer.boundary } } ?? false
+        }
+
+        /// Whether the piece holds a lookaround that may do much work wherever it is tried (see
+        /// `mayBacktrackAtLength`): one tried before anything is consumed costs that at every
+        /// position, which matching only at start literals would skip, limit errors included.
+        var costlyAssertion = false
+        /// Whether the piece is `\K`.
+        var keepsOut = false
 
         static let emptyString = Piece(exact: [[]], clauses: [])
         static let unknown = Piece(exact: nil, clauses: [])
+        /// One character of a kind no literal describes (a class, `.`, `\d`).
+        static let character = Piece(exact: nil, clauses: [], consumes: true)
         static let impossible = Piece(exact: [], clauses: [])
 
         var isImpossible: Bool { exact?.isEmpty == true }
@@ -59,22 +81,67 @@ struct PatternLiteralAnalyzer {
     static let maxClauseStrings = 256
     /// Literals are cut to this many symbols (boundaries included).
     static let maxScannedLength = 14
+    /// Start sets larger than this are dropped (the pattern is then tried at every position), and
+    /// start strings are cut to this many raw symbols while they are multiplied out.
+    static let maxStartStrings = 256
+    static let maxStartLength = 32
 
     private let bytes: [UInt8]
     private var index = 0
 
     /// For each `(` of the pattern (by byte index), the index of its `)`; -1 elsewhere.
     private var closingParenthesis: [Int] = []
+    /// Set on meeting anything after which a match found by trying chosen positions could differ
+    /// from PCRE2's own search (see `StartLiterals`).
+    private var startsUnsafe = false
 
     private init(_ pattern: String) { self.bytes = Array(pattern.utf8) }
 
+    /// What one reading of a pattern tells: the literals every match needs, and (when trying chosen
+    /// positions is safe) the literals every match begins with.
+    struct Reading: Sendable, Hashable {
+        var required: RequiredLiterals
+        var starts: StartLiterals?
+
+        static let none = Reading(required: .none, starts: nil)
+    }
+
     static func requiredLiterals(of pattern: String, options: CompileOptions) -> RequiredLiterals {
+        reading(of: pattern, options: options).required
+    }
+
+    static func reading(of pattern: String, options: CompileOptions) -> Reading {
         let unsafeOptions = UInt32(PCRE2_EXTENDED) | UInt32(PCRE2_EXTENDED_MORE) | UInt32(PCRE2_LITERAL)
         guard options.rawValue & unsafeOptions == 0 else { return .none }
         var analyzer = PatternLiteralAnalyzer(pattern)
         guard let closing = analyzer.matchingParentheses() else { return .none }
         analyzer.closingParenthesis = closing
         guard let piece = try? analyzer.alternation(), analyzer.index == analyzer.bytes.count else { return .none }
+        let starts = analyzer.startsUnsafe || options.rawValue & ~startSafeOptions != 0 ? nil : startLiterals(piece.starts)
+        return Reading(required: requiredLiterals(piece), starts: starts)
+    }
+
+    /// Compile options under which a search tries every character position in turn: an anchored
+    /// or first-line pattern, for one, does not.
+    private static let startSafeOptions: UInt32 =
+        UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP) | UInt32(PCRE2_CASELESS) | UInt32(PCRE2_MULTILINE) | UInt32(PCRE2_DOTALL)
+        | UInt32(PCRE2_DOLLAR_ENDONLY) | UInt32(PCRE2_UNGREEDY) | UInt32(PCRE2_NO_AUTO_CAPTURE) | UInt32(PCRE2_DUPNAMES)
+
+    /// The start strings as literals the scanner can place: nil when any of them places nothing
+    /// (it holds only boundaries, or the piece said nothing about its start) or begins with white
+    /// space, which a match may enter anywhere in a run the scanner reads as one symbol.
+    private static func startLiterals(_ starts: Strings) -> StartLiterals? {
+        guard !starts.isEmpty else { return nil }
+        var literals: Set<String> = []
+        for start in starts {
+            guard let symbols = canonical(start), let first = symbols.first(where: { $0 != boundary }), first != space
+            else { return nil }
+            literals.insert(String(decoding: symbols.prefix(maxScannedLength), as: UTF8.self))
+        }
+        return StartLiterals(literals: literals.sorted())
+    }
+
+    private static func requiredLiterals(_ piece: Piece) -> RequiredLiterals {
         var clauses = piece.clauses
         if let exactClause = piece.exactClause { clauses.append(exactClause) }
         var canonicalClauses: [[String]] = []
@@ -138,6 +205,12 @@ struct PatternLiteralAnalyzer {
             items.append(try quantified(atom))
         }
         if !run.isEmpty { items.append(Piece(exact: [run], clauses: [])) }
+        // After \K a match is reported from there on. Tried where it begins, it is still the match
+        // PCRE2's search finds, as long as what follows \K cannot be empty: an empty match would
+        // make the search retry at the same place, which a list of positions does not.
+        if let keep = items.lastIndex(where: \.keepsOut), !Self.concatenation(Array(items[(keep + 1)...])).consumes {
+            startsUnsafe = true
+        }
         return Self.concatenation(items)
     }
 
@@ -166,6 +239,13 @@ struct PatternLiteralAnalyzer {
 
     /// An atom and any quantifier after it.
     private mutating func quantified(_ atom: Piece) throws(Unanalysable) -> Piece {
+        var piece = try repeated(atom)
+        piece.costlyAssertion = atom.costlyAssertion
+        piece.keepsOut = atom.keepsOut
+        return piece
+    }
+
+    private mutating func repeated(_ atom: Piece) throws(Unanalysable) -> Piece {
         guard let (min, max) = quantifier() else { return atom }
         // A possessive or lazy suffix changes how, not whether, the atom matches.
         if current == UInt8(ascii: "+") || current == UInt8(ascii: "?") { index += 1 }
@@ -184,7 +264,8 @@ struct PatternLiteralAnalyzer {
         if min == 1, max == 1 { return atom }
         var clauses = atom.clauses
         if let exactClause = atom.exactClause { clauses.append(exactClause) }
-        return Piece(exact: nil, clauses: clauses)
+        // Every match begins with a first repetition of the atom.
+        return Piece(exact: nil, clauses: clauses, starts: atom.starts, consumes: atom.consumes)
     }
 
     /// `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` and `{,m}` (min, max; max nil when unbounded).
@@ -245,7 +326,7 @@ struct PatternLiteralAnalyzer {
             return try escape()
         case UInt8(ascii: "."):
             index += 1
-            return .unknown
+            return .character
         case UInt8(ascii: "^"), UInt8(ascii: "$"):
             index += 1
             return .emptyString
@@ -266,7 +347,7 @@ struct PatternLiteralAnalyzer {
         let byte = bytes[position]
         index = position + 1
         if byte < 0x80 { return Self.byteLiteral(byte) }
-        return consumeNonASCII(leadAt: position).map { Piece(exact: [[$0]], clauses: []) } ?? .unknown
+        return consumeNonASCII(leadAt: position).map { Piece(exact: [[$0]], clauses: []) } ?? .character
     }
 
     /// Consumes the non-ASCII character whose lead byte is at `position` and says how the scanner
@@ -355,9 +436,19 @@ struct PatternLiteralAnalyzer {
         // of words) is too broad to filter with: find their ends without analysing them.
         let end = closingParenthesis[open]
         guard end >= index else { throw Unanalysable() }
+        let costly = kind != .plain && mayBacktrackAtLength(from: index, to: end)
         if kind == .negativeLookaround || end - index > Self.maxAnalysedGroupBytes {
+            var skimmed: Piece = kind == .negativeLookaround ? .emptyString : .unknown
+            skimmed.costlyAssertion = costly
+            if kind == .plain, let inner = try? alternation(), index == end {
+                // Too broad to require, but a huge alternation of words still says where a
+                // match can begin.
+                skimmed.starts = inner.starts
+                skimmed.consumes = inner.consumes
+                skimmed.costlyAssertion = inner.costlyAssertion
+            }
             index = end + 1
-            return kind == .negativeLookaround ? .emptyString : .unknown
+            return skimmed
         }
         let inner = try alternation()
         guard current == UInt8(ascii: ")") else { throw Unanalysable() }
@@ -372,7 +463,78 @@ struct PatternLiteralAnalyzer {
             if inner.isImpossible { return .impossible }
             var clauses = inner.clauses
             if let exactClause = inner.exactClause { clauses.append(exactClause) }
-            return Piece(exact: [[]], clauses: clauses)
+            var piece = Piece(exact: [[]], clauses: clauses)
+            piece.costlyAssertion = costly
+            return piece
+        }
+    }
+
+    /// Whether the pattern text in `start..<end` (a lookaround's body) could do much work at one
+    /// position: an unbounded repetition, a repeated group, a backreference or a call. A bounded
+    /// repetition of single items costs little; nested or unbounded ones may not. Read lexically
+    /// and erring towards yes.
+    private func mayBacktrackAtLength(from start: Int, to end: Int) -> Bool {
+        var position = start
+        while position < end {
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "\\"):
+                guard position + 1 < end else { return true }
+                let escaped = bytes[position + 1]
+                if escaped == UInt8(ascii: "g") || escaped == UInt8(ascii: "k")
+                    || (escaped >= UInt8(ascii: "1") && escaped <= UInt8(ascii: "9"))
+                    || escaped == UInt8(ascii: "Q")
+                {
+                    return true
+                }
+                position += 2
+                continue
+            case UInt8(ascii: "["):
+                guard let classEnd = skimClassEnd(from: position) else { return true }
+                position = classEnd + 1
+                if Self.quantifierIsUnbounded(bytes, at: position, end: end) { return true }
+                continue
+            case UInt8(ascii: "*"), UInt8(ascii: "+"):
+                return true
+            case UInt8(ascii: "{"):
+                if Self.quantifierIsUnbounded(bytes, at: position, end: end) { return true }
+            case UInt8(ascii: ")"):
+                if position + 1 < end,
+                    [UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "{")].contains(bytes[position + 1])
+                {
+                    return true
+                }
+            case UInt8(ascii: "("):
+                // (?R), (?1), (?+1), (?-1), (?&name), (?P>name), (?P=name): calls and backreferences.
+                if position + 2 < end, bytes[position + 1] == UInt8(ascii: "?") {
+                    let next = bytes[position + 2]
+                    if next == UInt8(ascii: "R") || next == UInt8(ascii: "&") || next == UInt8(ascii: "+") || next == UInt8(ascii: "-")
+                        || Self.isDigit(next)
+                        || (next == UInt8(ascii: "P") && position + 3 < end && bytes[position + 3] != UInt8(ascii: "<"))
+                    {
+                        return true
+                    }
+                }
+            default:
+                break
+            }
+            position += 1
+        }
+        return false
+    }
+
+    /// Whether a quantifier at `position` repeats without bound (`*`, `+`, `{n,}`).
+    private static func quantifierIsUnbounded(_ bytes: [UInt8], at position: Int, end: Int) -> Bool {
+        guard position < end else { return false }
+        switch bytes[position] {
+        case UInt8(ascii: "*"), UInt8(ascii: "+"): return true
+        case UInt8(ascii: "{"):
+            var index = position + 1
+            while index < end, isDigit(bytes[index]) { index += 1 }
+            guard index < end, bytes[index] == UInt8(ascii: ",") else { return false }
+            index += 1
+            return index < end && bytes[index] == UInt8(ascii: "}")
+        default: return false
         }
     }
 
@@ -434,6 +596,9 @@ struct PatternLiteralAnalyzer {
             // Ends the match early: nothing after it is required any more.
             throw Unanalysable()
         case "", "MARK", "PRUNE", "SKIP", "THEN", "COMMIT":
+            // Backtracking verbs act on PCRE2's own bump-along (SKIP and COMMIT decide where, or
+            // whether, it tries next), which matching at chosen positions would not reproduce.
+            startsUnsafe = true
             try skipToClosingParenthesis()
             return .emptyString
         default:
@@ -441,10 +606,23 @@ struct PatternLiteralAnalyzer {
             guard name.allSatisfy({ $0.isUppercase || $0 == "_" || $0.isNumber }), !name.isEmpty else {
                 throw Unanalysable()
             }
+            // A newline convention such as (*CRLF) makes PCRE2 skip the position between CR and
+            // LF; the others leave the positions it tries alone.
+            if !Self.startSafeVerbs.contains(name) { startsUnsafe = true }
             try skipToClosingParenthesis()
             return .emptyString
         }
     }
+
+    private static let digitStarts: Strings = (UInt8(ascii: "0")...UInt8(ascii: "9")).map { [$0] } + [[other]]
+
+    /// Verbs that leave the positions a search tries, and what it reports, alone: failing, and the
+    /// start-of-pattern options other than newline conventions.
+    private static let startSafeVerbs: Set<String> = [
+        "F", "FAIL", "FALSE", "UTF", "UTF8", "UCP", "LIMIT_MATCH", "LIMIT_DEPTH", "LIMIT_HEAP", "LIMIT_RECURSION",
+        "NO_AUTO_POSSESS", "NO_DOTSTAR_ANCHOR", "NO_JIT", "NO_START_OPT", "NOTEMPTY", "NOTEMPTY_ATSTART", "BSR_ANYCRLF",
+        "BSR_UNICODE",
+    ]
 
     private mutating func skipName(closing: UInt8) throws(Unanalysable) {
         index += 1
@@ -464,9 +642,11 @@ struct PatternLiteralAnalyzer {
     static let maxAnalysedGroupBytes = 2_000
 
     /// Pairs every `(` with its `)`, reading only what can hide a parenthesis: escapes, `\Q…\E`,
-    /// classes and comments. Nil when they do not pair up or the pattern uses something this
-    /// reading is not sure of.
-    private func matchingParentheses() -> [Int]? {
+    /// classes and comments. Nil when they do not pair up, the pattern uses something this
+    /// reading is not sure of, or it holds `(*ACCEPT)` or a callout anywhere (even in a part the
+    /// analysis later skims). On the way it notes, wherever they stand, what makes start literals
+    /// unsafe (`startsUnsafe`): `\G`, `\C`, `\K` inside a group, and verbs.
+    private mutating func matchingParentheses() -> [Int]? {
         var closing = [Int](repeating: -1, count: bytes.count)
         var open: [Int] = []
         var position = 0
@@ -478,6 +658,12 @@ struct PatternLiteralAnalyzer {
                     position += 2
                     while position + 1 < count, !(bytes[position] == UInt8(ascii: "\\") && bytes[position + 1] == UInt8(ascii: "E")) {
                         position += 1
+                    }
+                } else if position + 1 < count {
+                    switch bytes[position + 1] {
+                    // \K outside any group is checked where it stands (`sequence`).
+                    case UInt8(ascii: "K") where !open.isEmpty, UInt8(ascii: "G"), UInt8(ascii: "C"): startsUnsafe = true
+                    default: break
                     }
                 }
                 position += 2
@@ -491,6 +677,17 @@ struct PatternLiteralAnalyzer {
                     guard position < count else { return nil }
                     closing[start] = position
                 } else {
+                    if position + 2 < count, bytes[position + 1] == UInt8(ascii: "?"), bytes[position + 2] == UInt8(ascii: "C") {
+                        return nil
+                    }
+                    if position + 1 < count, bytes[position + 1] == UInt8(ascii: "*") {
+                        var end = position + 2
+                        while end < count, Self.isWordByte(bytes[end]) { end += 1 }
+                        let name = String(decoding: bytes[position + 2..<end], as: UTF8.self)
+                        if name == "ACCEPT" { return nil }
+                        let isAssertion = end < count && bytes[end] == UInt8(ascii: ":") && name.first?.isLowercase == true
+                        if !isAssertion, !Self.startSafeVerbs.contains(name) { startsUnsafe = true }
+                    }
                     open.append(position)
                 }
                 position += 1
@@ -547,26 +744,49 @@ struct PatternLiteralAnalyzer {
             var chain: [Piece] = []
             while !atEnd, !startsHere("\\E") { chain.append(literal(consumingCharacterAt: index)) }
             if startsHere("\\E") { index += 2 }
+            // A quantifier after `\E` repeats the last character only, as after a plain run.
+            if let last = chain.popLast() { chain.append(try quantified(last)) }
             return Self.concatenation(chain)
         case UInt8(ascii: "b"):
             return Piece(exact: [[Self.boundary]], clauses: [])
-        case UInt8(ascii: "E"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "z"), UInt8(ascii: "Z"), UInt8(ascii: "G"),
-            UInt8(ascii: "K"):
+        case UInt8(ascii: "G"):
+            // Where the search started matters to \G, and that differs when matching at chosen positions.
+            startsUnsafe = true
+            return .emptyString
+        case UInt8(ascii: "K"):
+            // Moves the reported start; `sequence` checks what follows (inside a group it is
+            // refused outright, see `matchingParentheses`).
+            var keep = Piece.emptyString
+            keep.keepsOut = true
+            return keep
+        case UInt8(ascii: "C"):
+            // One code unit: a match could end inside a character, and the next search start there.
+            startsUnsafe = true
+            return .unknown
+        case UInt8(ascii: "E"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "z"), UInt8(ascii: "Z"):
             return .emptyString
         case UInt8(ascii: "s"), UInt8(ascii: "h"), UInt8(ascii: "v"), UInt8(ascii: "R"), UInt8(ascii: "n"), UInt8(ascii: "t"),
             UInt8(ascii: "r"), UInt8(ascii: "f"):
             // White space of any kind is one space to the scanner.
             return Piece(exact: [[Self.space]], clauses: [])
         case UInt8(ascii: "e"), UInt8(ascii: "a"):
-            return .unknown
+            return .character
+        case UInt8(ascii: "d"):
+            // Too many strings to require, but a match can start only at a digit: an ASCII one, or
+            // (under UCP) another script's, which the scanner reads as `other`.
+            return Piece(exact: nil, clauses: [], starts: Self.digitStarts, consumes: true)
         case UInt8(ascii: "x"), UInt8(ascii: "o"):
             return codeEscape(radix: byte == UInt8(ascii: "x") ? 16 : 8)
         case UInt8(ascii: "0"):
             return codeEscape(radix: 8, leadingZero: true)
         case UInt8(ascii: "c"):
             index += 1
-            return .unknown
-        case UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "N"), UInt8(ascii: "g"), UInt8(ascii: "k"):
+            return .character
+        case UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "N"):
+            skipEscapeArgument(of: byte)
+            return .character
+        case UInt8(ascii: "g"), UInt8(ascii: "k"):
+            // Backreferences and calls, which may match nothing.
             skipEscapeArgument(of: byte)
             return .unknown
         case UInt8(ascii: "1")...UInt8(ascii: "9"):
@@ -576,7 +796,7 @@ struct PatternLiteralAnalyzer {
             if Self.isWordByte(byte) || byte >= 0x80 {
                 // \d \w \s \h \v \R \X \C and friends: classes, not literals.
                 if byte >= 0x80 { while let next = current, next & 0xC0 == 0x80 { index += 1 } }
-                return .unknown
+                return .character
             }
             return Self.byteLiteral(byte)
         }
@@ -588,11 +808,11 @@ struct PatternLiteralAnalyzer {
         if !leadingZero, current == UInt8(ascii: "{") {
             index += 1
             while let byte = current, byte != UInt8(ascii: "}") {
-                guard let digit = Self.digit(byte, radix: radix) else { return .unknown }
+                guard let digit = Self.digit(byte, radix: radix) else { return .character }
                 value = Swift.min(value * radix + digit, 0x11_0000)
                 index += 1
             }
-            guard current == UInt8(ascii: "}") else { return .unknown }
+            guard current == UInt8(ascii: "}") else { return .character }
             index += 1
         } else {
             let maxDigits = radix == 16 ? 2 : (leadingZero ? 2 : 3)
@@ -603,7 +823,7 @@ struct PatternLiteralAnalyzer {
                 count += 1
             }
         }
-        return value < 0x80 ? Self.byteLiteral(UInt8(value)) : .unknown
+        return value < 0x80 ? Self.byteLiteral(UInt8(value)) : .character
     }
 
     /// The argument after `\p` (`{L}` or `L`), `\N` (`{U+41}` or none), `\g` (`{…}`, `<…>`, `'…'`,
@@ -715,7 +935,7 @@ struct PatternLiteralAnalyzer {
             previous = memberIsASCII ? member : nil
             previousWasNonASCII = !memberIsASCII
         }
-        guard known, !members.isEmpty, members.count <= 10 else { return .unknown }
+        guard known, !members.isEmpty, members.count <= 10 else { return .character }
         return Piece(exact: members.sorted().map { [$0] }, clauses: [])
     }
 
@@ -786,9 +1006,56 @@ struct PatternLiteralAnalyzer {
                 chain = exact
             }
         }
-        if isExact { return Piece(exact: chain, clauses: clauses) }
-        flush()
-        return Piece(exact: nil, clauses: clauses)
+        var piece = Piece(
+            exact: nil, clauses: clauses, starts: sequenceStarts(items), consumes: items.contains { $0.consumes })
+        piece.costlyAssertion = items.contains { $0.costlyAssertion }
+        if isExact {
+            piece.exact = chain
+        } else {
+            flush()
+            piece.clauses = clauses
+        }
+        return piece
+    }
+
+    /// The strings a match of `items`, one after the other, begins with: the leading exact items
+    /// multiplied out (zero-width ones, whose only string is empty, change nothing), extended by
+    /// the starts of the first item that is not exact, or cut short when the set grows too big
+    /// (a prefix of a start is still a start).
+    static func sequenceStarts(_ items: [Piece]) -> Strings {
+        var starts: Strings = [[]]
+        for item in items {
+            // An expensive lookaround met before anything is consumed runs at every position;
+            // only a search that tries them all reports the same limit errors.
+            if item.costlyAssertion, item.exact == [[]], starts.allSatisfy({ $0.allSatisfy { $0 == boundary } }) {
+                return [[]]
+            }
+            let next = item.exact ?? item.starts
+            guard let product = startProduct(starts, next) else { break }
+            starts = product.strings
+            if item.exact == nil || product.truncated { break }
+        }
+        return starts
+    }
+
+    /// Every string of `lhs` followed by every string of `rhs`, cut at `maxStartLength` symbols
+    /// (`truncated` says whether any was); nil when there would be more than `maxStartStrings`.
+    private static func startProduct(_ lhs: Strings, _ rhs: Strings) -> (strings: Strings, truncated: Bool)? {
+        guard lhs.count * rhs.count <= maxStartStrings else { return nil }
+        var truncated = false
+        var result: Strings = []
+        result.reserveCapacity(lhs.count * rhs.count)
+        for left in lhs {
+            for right in rhs {
+                var joined = left + right
+                if joined.count > maxStartLength {
+                    joined.removeLast(joined.count - maxStartLength)
+                    truncated = true
+                }
+                result.append(joined)
+            }
+        }
+        return (unique(result), truncated)
     }
 
     /// Every string of `lhs` followed by every string of `rhs`, or nil when that grows too big.
@@ -822,26 +1089,39 @@ struct PatternLiteralAnalyzer {
         let live = branches.filter { !$0.isImpossible }
         guard !live.isEmpty else { return .impossible }
         if live.count == 1 { return live[0] }
+        // A match comes from one branch, so it begins with one of the branches' starts; when they
+        // are too many, their beginnings (a prefix of a start is a start) may be few enough.
+        var starts = unique(Array(live.map(\.starts).joined()))
+        for length in [12, 8, 6, 4, 3, 2, 1] where starts.count > maxStartStrings {
+            starts = unique(starts.map { Array($0.prefix(length)) })
+        }
+        if starts.count > maxStartStrings || starts.contains([]) { starts = [[]] }
+        var piece = Piece(exact: nil, clauses: [], starts: starts, consumes: live.allSatisfy { $0.consumes })
+        piece.costlyAssertion = live.contains { $0.costlyAssertion }
         let exactSets = live.compactMap { $0.exact }
-        if exactSets.count == live.count, live.allSatisfy { $0.clauses.isEmpty } {
+        if exactSets.count == live.count, live.allSatisfy({ $0.clauses.isEmpty }) {
             let union = unique(Array(exactSets.joined()))
-            if union.count <= maxExactStrings { return Piece(exact: union, clauses: []) }
+            if union.count <= maxExactStrings {
+                piece.exact = union
+                return piece
+            }
         }
         // A match comes from one branch, so it needs one of the branches' best clauses.
         var clause: Strings = []
         for branch in live {
-            guard let best = branch.bestClause else { return .unknown }
+            guard let best = branch.bestClause else { return piece }
             clause += best
             // Past this size the clause is dropped anyway; stop growing it.
-            if clause.count > maxClauseStrings * 4 { return .unknown }
+            if clause.count > maxClauseStrings * 4 { return piece }
         }
-        return Piece(exact: nil, clauses: [unique(clause)])
+        piece.clauses = [unique(clause)]
+        return piece
     }
 
     // MARK: - Bytes
 
     private static func byteLiteral(_ byte: UInt8) -> Piece {
-        symbol(byte).map { Piece(exact: [[$0]], clauses: []) } ?? .unknown
+        symbol(byte).map { Piece(exact: [[$0]], clauses: []) } ?? .character
     }
 
     /// Literals are written in the scanner's alphabet (`LiteralSetScanner`): ASCII letters in lower

@@ -80,6 +80,8 @@ import Testing
 
     @Test func escapesThatAreCharactersBecomeLiterals() {
         #expect(clauses(#"\Qa.b*\E"#) == [["a⟨b⟩.⟨b⟩b⟨b⟩*"]])
+        // A quantifier after \E repeats the last character only: "xay" matches.
+        #expect(clauses(#"x\Qab\E?y"#) == [["xaby", "xay"]])
         #expect(clauses(#"\x41\x{42}c"#) == [["abc"]])
         #expect(clauses(#"a\.b"#) == [["a⟨b⟩.⟨b⟩b"]])
         #expect(clauses(#"\p{L}x"#) == [["x"]])
@@ -97,6 +99,9 @@ import Testing
         #expect(clauses("(?x) a b c") == [])
         #expect(RequiredLiterals(pattern: "abc", options: CompileOptions(rawValue: 0x80)).clauses == [])
         #expect(clauses("(?C1)abc") == [])
+        // Even where the analysis only skims: with an x next, this matches without "foo".
+        #expect(clauses("(?(?=x)(*ACCEPT)|y)foo") == [])
+        #expect(clauses("(?!a(?C1)b)foo") == [])
         #expect(clauses("abc(") == [])
         #expect(clauses("[\\Q]\\E]abc") == [])
     }

@@ -147,6 +147,38 @@ import Testing
         }
     }
 
+    @Test func explainShowsWhereEachPatternRunsAndStarts() throws {
+        let rules = folder.appendingPathComponent("explain")
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        try """
+        - id: promotional.gift
+          category: promotional
+          severity: error
+          message: "Remove '%s'."
+          policy: "POLICY.md §2 promotional"
+          patterns: ['\\bfree\\s+gift\\b', '\\w+@gift']
+          examples:
+            flag: ["a free gift", "FREE GIFT"]
+            pass: ["a gift", "free gifts"]
+
+        """.write(to: rules.appendingPathComponent("gift.yaml"), atomically: true, encoding: .utf8)
+        let command = try #require(
+            try Parley.parseAsRoot(["rules", "explain", "promotional.gift", "--rules", rules.path]) as? Parley.Rules.Explain)
+        let text = try command.output().text
+        #expect(
+            text.contains(
+                """
+                patterns:
+                  \\bfree\\s+gift\\b
+                    runs when the text holds: "\\bfree\\b \\bgift\\b"
+                    matches start at: "\\bfree\\b \\bgift\\b"
+                  \\w+@gift
+                    runs when the text holds: "@\\bgift"
+                    matches start at: anywhere (no start literal; PCRE2 tries every position)
+
+                """), "\(text)")
+    }
+
     @Test func usageErrorsExitTwo() {
         for arguments in [["lint"], ["lint", "--message-type", "fax", "x.txt"], ["lint", "--format", "xml", "x.txt"], ["nonsense"]] {
             #expect { _ = try Parley.parseAsRoot(arguments) } throws: { Parley.exitStatus(for: $0) == 2 }

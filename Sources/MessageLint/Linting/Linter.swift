@@ -31,6 +31,8 @@ public struct Linter: Sendable {
 
     /// How many threads one lint may use; 1 lints on the caller's thread only.
     public var lanes = min(ProcessInfo.processInfo.activeProcessorCount, 4)
+    /// Whether patterns are tried only where their start literals begin (needs the prefilter).
+    public var startAnchoring = StartAnchoring.whenSparse
     /// Drafts shorter than this (UTF-8 bytes of subject and body) are linted on one thread: handing
     /// rules to other threads costs more than it saves.
     public static let parallelThresholdBytes = 2_048
@@ -46,7 +48,7 @@ public struct Linter: Sendable {
         // their patterns the prefilter lets run, and rules sharing skip patterns stay together so
         // each skip is matched once. Results are put back in rule order, so the report is the same
         // as from one thread.
-        var texts = FieldTexts(draft: draft, prefilter: prefilter)
+        var texts = FieldTexts(draft: draft, prefilter: prefilter, anchoring: startAnchoring)
         var groups: [[Int]] = []
         var groupOfSkips: [[String]: Int] = [:]
         for index in applicable {
@@ -91,7 +93,7 @@ public struct Linter: Sendable {
 
     /// The findings of the rules at `indices`, by rule index.
     private func findings(of indices: [Int], in draft: Draft) -> [(rule: Int, findings: [Finding])] {
-        var texts = FieldTexts(draft: draft, prefilter: prefilter)
+        var texts = FieldTexts(draft: draft, prefilter: prefilter, anchoring: startAnchoring)
         return indices.map { index in (index, check(rules[index], draft: draft, texts: &texts)) }
     }
 
@@ -120,7 +122,7 @@ public struct Linter: Sendable {
             guard !text.bytes.isEmpty else { continue }
             var spans: [Range<Int>] = []
             for pattern in rule.patterns where texts.mayMatch(pattern, in: field) {
-                spans += try pattern.matches(in: text, limits: limits)
+                spans += try texts.matches(of: pattern, in: field, limits: limits)
             }
             spans.removeAll(where: \.isEmpty)
             guard !spans.isEmpty else { continue }
@@ -142,7 +144,7 @@ public struct Linter: Sendable {
                 }
                 guard anyReportable else { continue }
                 var skipped: [Range<Int>] = []
-                for skip in rule.skips { skipped += try texts.matches(of: skip, in: field, limits: limits) }
+                for skip in rule.skips { skipped += try texts.skipMatches(of: skip, in: field, limits: limits) }
                 spans.removeAll { span in skipped.contains { $0.contains(span.lowerBound) } }
             }
             for span in Self.withoutOverlaps(spans) where try !isExcepted(span) {
@@ -154,9 +156,8 @@ public struct Linter: Sendable {
 
     private func requiredPatternFindings(_ rule: Rule, texts: inout FieldTexts) throws(PCRE2Error) -> [Finding] {
         for field in rule.fields {
-            let text = texts.text(of: field)
             for pattern in rule.patterns where texts.mayMatch(pattern, in: field) {
-                if try pattern.firstMatch(in: text, limits: limits) != nil { return [] }
+                if try texts.firstMatch(of: pattern, in: field, limits: limits) != nil { return [] }
             }
         }
         return [
@@ -209,25 +210,31 @@ public struct Linter: Sendable {
     }
 }
 
-/// The draft's fields prepared for matching, each converted once per lint.
+/// The draft's fields prepared for matching, each converted and scanned once per lint.
 struct FieldTexts: Sendable {
     let draft: Draft
     let prefilter: PatternPrefilter?
+    let anchoring: StartAnchoring
     private var cache: [Field: UTF8Text] = [:]
-    private var presences: [Field: LiteralPresence] = [:]
+    private var scans: [Field: FieldScan] = [:]
 
-    init(draft: Draft, prefilter: PatternPrefilter? = nil) {
+    init(draft: Draft, prefilter: PatternPrefilter? = nil, anchoring: StartAnchoring = .never) {
         self.draft = draft
         self.prefilter = prefilter
+        self.anchoring = anchoring
     }
 
     /// Whether `pattern` can match in the field at all; each field is scanned for literals once.
     mutating func mayMatch(_ pattern: PCRE2Regex, in field: Field) -> Bool {
         guard let prefilter else { return true }
-        if let presence = presences[field] { return prefilter.mayMatch(pattern, presence: presence) }
-        let presence = prefilter.presence(in: text(of: field))
-        presences[field] = presence
-        return prefilter.mayMatch(pattern, presence: presence)
+        return prefilter.mayMatch(pattern, presence: scan(of: field).presence)
+    }
+
+    private mutating func scan(of field: Field) -> FieldScan {
+        if let scan = scans[field] { return scan }
+        let scan = prefilter?.scan(text(of: field)) ?? FieldScan(presence: LiteralPresence(count: 0), starts: nil)
+        scans[field] = scan
+        return scan
     }
 
     mutating func text(of field: Field) -> UTF8Text {
@@ -235,6 +242,33 @@ struct FieldTexts: Sendable {
         let text = UTF8Text(draft.text(of: field))
         cache[field] = text
         return text
+    }
+
+    /// Where a match of `pattern` can begin in the field, when trying only there is worth it.
+    private mutating func candidates(for pattern: PCRE2Regex, in field: Field) -> [Int]? {
+        guard let prefilter,
+            let limit = anchoring.candidateLimit(
+                forBytes: text(of: field).byteCount, firstCodeUnitIsKnown: pattern.firstCodeUnitIsKnown)
+        else { return nil }
+        return prefilter.candidates(for: pattern, in: scan(of: field), limit: limit)
+    }
+
+    /// Every match of `pattern` in the field, found at its candidates when there are few.
+    mutating func matches(of pattern: PCRE2Regex, in field: Field, limits: MatchLimits) throws(PCRE2Error) -> [Range<Int>] {
+        let text = text(of: field)
+        if let candidates = candidates(for: pattern, in: field) {
+            return try pattern.matches(in: text, startingAt: candidates, limits: limits)
+        }
+        return try pattern.matches(in: text, limits: limits)
+    }
+
+    /// The first match of `pattern` in the field, found as `matches(of:in:limits:)` finds them.
+    mutating func firstMatch(of pattern: PCRE2Regex, in field: Field, limits: MatchLimits) throws(PCRE2Error) -> Range<Int>? {
+        let text = text(of: field)
+        if let candidates = candidates(for: pattern, in: field) {
+            return try pattern.firstMatch(in: text, startingAt: candidates, limits: limits)
+        }
+        return try pattern.firstMatch(in: text, limits: limits)
     }
 
     /// The matches of a skip pattern in a field, found once per lint however many rules share it.
@@ -246,10 +280,10 @@ struct FieldTexts: Sendable {
         let options: UInt32
     }
 
-    mutating func matches(of skip: PCRE2Regex, in field: Field, limits: MatchLimits) throws(PCRE2Error) -> [Range<Int>] {
+    mutating func skipMatches(of skip: PCRE2Regex, in field: Field, limits: MatchLimits) throws(PCRE2Error) -> [Range<Int>] {
         let key = SkipKey(field: field, pattern: skip.pattern, options: skip.options.rawValue)
         if let spans = skipCache[key] { return spans }
-        let spans = mayMatch(skip, in: field) ? try skip.matches(in: text(of: field), limits: limits) : []
+        let spans = mayMatch(skip, in: field) ? try matches(of: skip, in: field, limits: limits) : []
         skipCache[key] = spans
         return spans
     }

@@ -63,6 +63,17 @@ struct RuleExplanation {
         }.joined(separator: " and ")
     }
 
+    /// Where a pattern's matches can begin, e.g. `starts at "\bgift" or "\bvoucher"`, or why it is
+    /// tried at every position.
+    static func describe(_ starts: StartLiterals?) -> String {
+        guard let starts else { return "anywhere (no start literal; PCRE2 tries every position)" }
+        let quoted = starts.literals.map {
+            "\"" + $0.replacingOccurrences(of: "\u{1}", with: "\\b").replacingOccurrences(of: "\u{2}", with: "·") + "\""
+        }
+        return quoted.count > 12
+            ? quoted.prefix(12).joined(separator: " or ") + " or … (\(quoted.count))" : quoted.joined(separator: " or ")
+    }
+
     var text: String {
         var out = "\(rule.id)  (\(rule.category.rawValue), \(rule.severity.rawValue)"
         out += rule.confidence.map { ", source: \($0.rawValue)" } ?? ""
@@ -78,6 +89,7 @@ struct RuleExplanation {
                 + rule.patterns.map { pattern in
                     "  \(pattern.pattern.count > 200 ? String(pattern.pattern.prefix(200)) + "…" : pattern.pattern)\n"
                         + "    runs when the text holds: \(Self.describe(pattern.requiredLiterals))\n"
+                        + "    matches start at: \(Self.describe(pattern.startLiterals))\n"
                 }.joined()
         }
         for (title, mustFlag) in [("flags", true), ("passes", false)] {
