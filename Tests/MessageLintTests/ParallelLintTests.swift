@@ -15,7 +15,7 @@ import Testing
         var body = ""
         for item in cases {
             body += item.draft.body + "\n\n"
-            if body.utf8.count > 2 * Linter.parallelThresholdBytes {
+            if body.utf8.count > Linter.parallelThresholdBytes {
                 drafts.append(Draft(subject: "Re: your order", body: body))
                 body = ""
             }
