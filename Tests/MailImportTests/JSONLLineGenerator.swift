@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Random JSONL lines for the differential tests: records with every documented field in every
 /// type and spelling (escaped keys, numbers in every form, booleans and null, nested unknown keys),

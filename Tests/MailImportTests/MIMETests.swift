@@ -1,5 +1,6 @@
 import Foundation
 import MailImport
+import TestSupport
 import Testing
 
 /// Builds a mail from lines joined with CRLF.
@@ -152,7 +153,7 @@ struct MIMETreeTests {
     }
 
     @Test func randomBytesNeverCrash() throws {
-        var generator = SplitMix64(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let alphabet = Array("From: =?Q?B?=\r\n-<>\"';:,boundary=--x\tContent-Type: multipart/mixed; \u{1B}$B".utf8) + [0x00, 0xFF, 0xC3]
         let reader = try ImportReader()
         for _ in 0..<300 {
@@ -162,18 +163,5 @@ struct MIMETreeTests {
                 _ = reader.parse(Array("Date: Mon, 2 Mar 2026 10:00:00 +0000\r\n".utf8) + bytes, format: format, file: "fuzz")
             }
         }
-    }
-}
-
-/// A small deterministic generator for fuzzing.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

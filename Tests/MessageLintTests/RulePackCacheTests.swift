@@ -1,8 +1,9 @@
 import Foundation
-import MessageLint
 import PCRE2
 import TestSupport
 import Testing
+
+@testable import MessageLint
 
 /// The compiled rule pack must lint exactly as the YAML it came from, and any file that is not a
 /// whole, intact pack for this build must read as "no pack", never as other rules or a crash.
@@ -111,11 +112,9 @@ import Testing
     static func resealed(_ bytes: [UInt8], header: Int, _ change: (inout [UInt8]) -> Void) -> [UInt8] {
         var body = Array(bytes[header...])
         change(&body)
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in body {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
+        var fnv = FNV1a64()
+        fnv.add(body)
+        let hash = fnv.value
         var file = Array(bytes[..<(header - 16)])
         withUnsafeBytes(of: UInt64(body.count).littleEndian) { file += $0 }
         withUnsafeBytes(of: hash.littleEndian) { file += $0 }

@@ -1,6 +1,7 @@
 import Foundation
 import MailImport
 import MessageStore
+import TestSupport
 import Testing
 
 /// Random histories imported in random file splits: the store agrees with the pure functions, and

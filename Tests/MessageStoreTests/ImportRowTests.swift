@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import MailImport
 import MessageStore
+import TestSupport
 import Testing
 
 /// The importer gives ids itself, writes the rows of the threads a file creates when the file ends,

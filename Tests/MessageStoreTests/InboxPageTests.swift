@@ -1,6 +1,7 @@
 import Foundation
 import MailImport
 import MessageStore
+import TestSupport
 import Testing
 
 /// `inbox(asOf:limit:)`: the page is the first `limit` threads of the full inbox, in the same order,

@@ -1,6 +1,7 @@
 import Foundation
 import MailImport
 import MessageStore
+import TestSupport
 import Testing
 
 /// `AppDatabase.inbox(asOf:)`: threads with unanswered customer messages, most urgent first.

@@ -1,5 +1,6 @@
 import Foundation
 import MessageStore
+import TestSupport
 import Testing
 
 /// Property-style checks over random histories from a seeded generator: whatever happens, the

@@ -1,5 +1,6 @@
 import Foundation
 import MessageStore
+import TestSupport
 import Testing
 
 /// The 24-hour clock of each customer message (POLICY.md §3.2), as a pure function of events and

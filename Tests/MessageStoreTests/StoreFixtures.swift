@@ -2,6 +2,7 @@ import Foundation
 import MailImport
 import MessageLint
 import MessageStore
+import TestSupport
 import Testing
 
 /// An instant from an ISO 8601 literal with an offset; a malformed literal fails the test.
@@ -93,19 +94,4 @@ func testLinter() throws -> Linter {
             pass: ["ok :)", "fine"]
         """, file: "test-rules.yaml")
     return try Linter(rules: rules)
-}
-
-/// A seeded generator (SplitMix64), so a failing random history can be replayed from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

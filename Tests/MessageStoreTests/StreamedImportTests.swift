@@ -1,6 +1,7 @@
 import Foundation
 import MailImport
 import MessageStore
+import TestSupport
 import Testing
 
 /// `importFile(path:…)` reads on another thread while it stores: the store, the summary and the
