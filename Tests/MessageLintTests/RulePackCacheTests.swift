@@ -19,6 +19,7 @@ import Testing
         let rules = try Fixtures.shippedRules()
         let (cache, folder) = try Self.stored(rules)
         defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(cache.holdsIntactPack)
         let loaded = try #require(cache.load(jit: false))
 
         #expect(loaded.map(\.id) == rules.map(\.id))
@@ -75,6 +76,9 @@ import Testing
         func readsAsNoPack(_ bytes: [UInt8], _ what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
             try Data(bytes).write(to: cache.url)
             #expect(cache.load(jit: false)?.count == nil, "\(what)", sourceLocation: sourceLocation)
+            if bytes.count != intact.count || what.hasPrefix("a changed byte") {
+                #expect(!cache.holdsIntactPack, "\(what)", sourceLocation: sourceLocation)
+            }
         }
         try readsAsNoPack([], "an empty file")
         for length in [1, 16, header - 1, header, header + 3, intact.count / 2, intact.count - 1] {

@@ -116,14 +116,26 @@ public struct RulePackCache: Sendable {
         return file + body
     }
 
-    static func decode(_ file: [UInt8], jit: Bool) -> [Rule]? {
+    /// Whether the file holds a whole, intact pack of this format (header, length and checksum),
+    /// without decoding it: what a full load asks to know that this pack passed its examples.
+    public var holdsIntactPack: Bool {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return false }
+        return Self.checkedBody([UInt8](data)) != nil
+    }
+
+    /// A reader at the start of the body when the header, length and checksum check out.
+    private static func checkedBody(_ file: [UInt8]) -> ByteReader? {
         var reader = ByteReader(bytes: file)
         guard reader.take(magic.count) == magic[...], reader.uint32() == formatVersion,
             let length = reader.uint64(), let checksum = reader.uint64(), length == UInt64(reader.remaining)
         else { return nil }
         var hash = FNV1a64()
         hash.add(file[reader.position...])
-        guard hash.value == checksum, let jsonLength = reader.uint32(), let json = reader.take(Int(jsonLength)),
+        return hash.value == checksum ? reader : nil
+    }
+
+    static func decode(_ file: [UInt8], jit: Bool) -> [Rule]? {
+        guard var reader = checkedBody(file), let jsonLength = reader.uint32(), let json = reader.take(Int(jsonLength)),
             let contents = try? JSONDecoder().decode(Contents.self, from: Data(json))
         else { return nil }
         let compiled = Array(file[reader.position...])

@@ -240,12 +240,7 @@ struct FileImporter {
         for (id, entry) in touched where !(firstUnwrittenThreadID..<nextThreadID).contains(id) {
             let thread = entry.thread
             update.reset()
-            try update.bind(thread.marketplace, at: 1)
-            try update.bind(thread.orderID, at: 2)
-            try update.bind(thread.buyerAlias, at: 3)
-            try update.bind(thread.buyerName, at: 4)
-            try update.bind(thread.replyAddress, at: 5)
-            try update.bind(thread.subject, at: 6)
+            try Self.bindDescription(of: thread, to: update, from: 1)
             if let activity = entry.activity {
                 try update.bind(StoredDate.text(activity.firstActivityAt), at: 7)
                 try update.bind(StoredDate.text(activity.lastActivityAt), at: 8)
@@ -299,6 +294,17 @@ struct FileImporter {
         return insert.changes > 0
     }
 
+    /// Binds the columns both thread statements write in the same order (marketplace, orderID,
+    /// buyerAlias, buyerName, replyAddress, subject) to the six parameters from `first`.
+    private static func bindDescription(of thread: MessageThread, to statement: BoundStatement, from first: CInt) throws {
+        try statement.bind(thread.marketplace, at: first)
+        try statement.bind(thread.orderID, at: first + 1)
+        try statement.bind(thread.buyerAlias, at: first + 2)
+        try statement.bind(thread.buyerName, at: first + 3)
+        try statement.bind(thread.replyAddress, at: first + 4)
+        try statement.bind(thread.subject, at: first + 5)
+    }
+
     /// Writes the row of a thread this file created.
     private func insertThread(
         _ thread: MessageThread, id: Int64, firstActivityAt: String, lastActivityAt: String, awaitingSince: String?
@@ -307,12 +313,7 @@ struct FileImporter {
         insert.reset()
         try insert.bind(id, at: 1)
         try insert.bind(thread.key, at: 2)
-        try insert.bind(thread.marketplace, at: 3)
-        try insert.bind(thread.orderID, at: 4)
-        try insert.bind(thread.buyerAlias, at: 5)
-        try insert.bind(thread.buyerName, at: 6)
-        try insert.bind(thread.replyAddress, at: 7)
-        try insert.bind(thread.subject, at: 8)
+        try Self.bindDescription(of: thread, to: insert, from: 3)
         try insert.bind(firstActivityAt, at: 9)
         try insert.bind(lastActivityAt, at: 10)
         try insert.bind(awaitingSince, at: 11)

@@ -14,7 +14,7 @@ struct RulesOptions: ParsableArguments {
     /// unless this exact pack passed them before (a stored ``RulePackCacheFile``).
     func loadRules(jit: Bool = true) throws -> [Rule] {
         let (directory, file) = try locate()
-        return try loadYAML(directory: directory, file: file, verified: file.cache?.load(jit: false) != nil, jit: jit)
+        return try loadYAML(directory: directory, file: file, verified: file.cache?.holdsIntactPack ?? false, jit: jit)
     }
 
     /// Loads the rules for linting, without their examples: from the compiled pack when this exact
