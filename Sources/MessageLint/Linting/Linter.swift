@@ -224,15 +224,20 @@ struct FieldTexts: Sendable {
         self.anchoring = anchoring
     }
 
+    // The prefilter is used through optional chaining, never bound with `if let`: binding copies
+    // the struct, retaining each of its arrays, on every one of thousands of calls per lint.
+
     /// Whether `pattern` can match in the field at all; each field is scanned for literals once.
     mutating func mayMatch(_ pattern: PCRE2Regex, in field: Field) -> Bool {
-        guard let prefilter else { return true }
-        return prefilter.mayMatch(pattern, presence: scan(of: field).presence)
+        guard prefilter != nil else { return true }
+        let presence = scan(of: field).presence
+        return prefilter?.mayMatch(pattern, presence: presence) ?? true
     }
 
     private mutating func scan(of field: Field) -> FieldScan {
         if let scan = scans[field] { return scan }
-        let scan = prefilter?.scan(text(of: field)) ?? FieldScan(presence: LiteralPresence(count: 0), starts: nil)
+        let text = text(of: field)
+        let scan = prefilter?.scan(text) ?? FieldScan(presence: LiteralPresence(count: 0), starts: nil)
         scans[field] = scan
         return scan
     }
@@ -246,11 +251,12 @@ struct FieldTexts: Sendable {
 
     /// Where a match of `pattern` can begin in the field, when trying only there is worth it.
     private mutating func candidates(for pattern: PCRE2Regex, in field: Field) -> [Int]? {
-        guard let prefilter,
+        guard prefilter != nil,
             let limit = anchoring.candidateLimit(
                 forBytes: text(of: field).byteCount, firstCodeUnitIsKnown: pattern.firstCodeUnitIsKnown)
         else { return nil }
-        return prefilter.candidates(for: pattern, in: scan(of: field), limit: limit)
+        let scan = scan(of: field)
+        return prefilter?.candidates(for: pattern, in: scan, limit: limit)
     }
 
     /// Every match of `pattern` in the field, found at its candidates when there are few.
