@@ -216,7 +216,10 @@ struct FieldTexts: Sendable {
     let prefilter: PatternPrefilter?
     let anchoring: StartAnchoring
     private var cache: [Field: UTF8Text] = [:]
-    private var scans: [Field: FieldScan] = [:]
+    /// What each field's scan found, kept apart: `mayMatch`, asked for every pattern, needs only
+    /// the presence.
+    private var presences: [Field: LiteralPresence] = [:]
+    private var starts: [Field: [LiteralStart]?] = [:]
 
     init(draft: Draft, prefilter: PatternPrefilter? = nil, anchoring: StartAnchoring = .never) {
         self.draft = draft
@@ -230,15 +233,16 @@ struct FieldTexts: Sendable {
     /// Whether `pattern` can match in the field at all; each field is scanned for literals once.
     mutating func mayMatch(_ pattern: PCRE2Regex, in field: Field) -> Bool {
         guard prefilter != nil else { return true }
-        let presence = scan(of: field).presence
+        let presence = presences[field] ?? scan(field).presence
         return prefilter?.mayMatch(pattern, presence: presence) ?? true
     }
 
-    private mutating func scan(of field: Field) -> FieldScan {
-        if let scan = scans[field] { return scan }
+    /// Scans a field once and keeps what it found.
+    private mutating func scan(_ field: Field) -> FieldScan {
         let text = text(of: field)
         let scan = prefilter?.scan(text) ?? FieldScan(presence: LiteralPresence(count: 0), starts: nil)
-        scans[field] = scan
+        presences[field] = scan.presence
+        starts[field] = scan.starts
         return scan
     }
 
@@ -255,7 +259,12 @@ struct FieldTexts: Sendable {
             let limit = anchoring.candidateLimit(
                 forBytes: text(of: field).byteCount, firstCodeUnitIsKnown: pattern.firstCodeUnitIsKnown)
         else { return nil }
-        let scan = scan(of: field)
+        let scan =
+            if let presence = presences[field], let starts = starts[field] {
+                FieldScan(presence: presence, starts: starts)
+            } else {
+                scan(field)
+            }
         return prefilter?.candidates(for: pattern, in: scan, limit: limit)
     }
 
