@@ -33,6 +33,39 @@ enum ToolModes {
                 print(try patterns())
             case "draft-costs":
                 print(try draftCosts(try Fixtures.load()))
+            case "corpus-anchoring":
+                print(try corpusAnchoring(try Fixtures.load()))
+            case "scan-costs":
+                print(try scanCosts(try Fixtures.load()))
+            case "corpus-loop":
+                // Lints the corpus over and over for PARLEY_BENCH_SECONDS (anchoring off with
+                // PARLEY_BENCH_ANCHORING=never): something to profile.
+                let fixtures = try Fixtures.load()
+                var linter = fixtures.linter
+                if ProcessInfo.processInfo.environment["PARLEY_BENCH_ANCHORING"] == "never" { linter.startAnchoring = .never }
+                let end = ContinuousClock.now + .milliseconds(Int(secondsScale * 1000))
+                var runs = 0
+                while ContinuousClock.now < end {
+                    for draft in fixtures.drafts { blackHole(linter.lint(draft)) }
+                    runs += 1
+                }
+                print("\(runs) corpus passes")
+            case "reading-costs":
+                // How long reading each pattern for its literals takes (what building a prefilter costs).
+                let fixtures = try Fixtures.load()
+                var costs: [(String, Double)] = []
+                for rule in fixtures.rules {
+                    for (index, pattern) in (rule.patterns + rule.skips).enumerated() {
+                        let median = Stopwatch.sample(minimumSeconds: 0.02) {
+                            blackHole(RequiredLiterals(pattern: pattern.pattern, options: pattern.options))
+                        }.median
+                        costs.append(("\(rule.id) \(index + 1) (\(pattern.pattern.utf8.count) bytes)", median))
+                    }
+                }
+                print(String(format: "all: %.1f ms", costs.map(\.1).reduce(0, +) * 1e3))
+                for (name, seconds) in costs.sorted(by: { $0.1 > $1.1 }).prefix(12) { print(String(format: "%8.2f ms  ", seconds * 1e3) + name) }
+            case "anchoring-ab":
+                print(try anchoringAB(try Fixtures.load()))
             case "draft-loop":
                 // Lints the 4,000-character clean draft for PARLEY_BENCH_SECONDS: something to profile.
                 let fixtures = try Fixtures.load()
@@ -73,6 +106,14 @@ enum ToolModes {
         out += row("lint corpus (all drafts)", corpus, unit: .milliseconds,
                    derived: String(format: "%.2f MB/s (%.2f MB/s by CPU time), %.1f µs/draft", Double(fixtures.corpusBytes) / corpus.mean / 1e6,
                                    Double(fixtures.corpusBytes) / corpus.cpuMean / 1e6, corpus.mean / Double(fixtures.drafts.count) * 1e6))
+        var corpusLinter = fixtures.linter
+        corpusLinter.startAnchoring = .never
+        let unanchoredCorpus = Stopwatch.sample(minimumSeconds: 2 * scale) {
+            for draft in fixtures.drafts { blackHole(corpusLinter.lint(draft)) }
+        }
+        out += row("lint corpus (all drafts, no start anchoring)", unanchoredCorpus, unit: .milliseconds,
+                   derived: String(format: "%.2f MB/s (%.2f MB/s by CPU time)", Double(fixtures.corpusBytes) / unanchoredCorpus.mean / 1e6,
+                                   Double(fixtures.corpusBytes) / unanchoredCorpus.cpuMean / 1e6))
 
         let interpreted = try Fixtures.load(jit: false)
         // The same linter on one thread: what the draft costs in CPU, whatever the machine's cores.
@@ -80,7 +121,11 @@ enum ToolModes {
         oneThread.lanes = 1
         var noPrefilter = try Linter(rules: fixtures.rules, prefilter: false)
         noPrefilter.lanes = 1
+        // Literal prefilter, but every pattern searched in full (no start anchoring).
+        var unanchored = oneThread
+        unanchored.startAnchoring = .never
         for (name, clean, linter) in [("clean bodies", true, fixtures.linter), ("clean bodies, one thread", true, oneThread),
+                                      ("clean bodies, one thread, no start anchoring", true, unanchored),
                                       ("clean bodies, one thread, no prefilter", true, noPrefilter),
                                       ("flagged bodies", false, fixtures.linter), ("flagged bodies, one thread", false, oneThread),
                                       ("clean bodies, interpreter", true, interpreted.linter)] {
@@ -93,6 +138,26 @@ enum ToolModes {
             out += row("lint 4000-char draft (\(name))", stats, unit: .microseconds,
                        derived: "\(draft.body.utf8.count) bytes, \(applicable) rules apply, \(findings) findings, target ≤ 1 ms mean: \(stats.mean <= 1e-3 ? "met" : String(format: "missed by %.2f ms (%.1fx)", (stats.mean - 1e-3) * 1e3, stats.mean / 1e-3))")
         }
+
+        // What a linter costs to build (the prefilter reads every pattern and builds the scanner,
+        // PCRE2 compiles nothing here), and what one pass of that scanner over the draft costs.
+        let rules = fixtures.rules
+        let building = Stopwatch.sample(minimumSeconds: scale / 2) {
+            // Fresh patterns each time: a pattern keeps what it learnt about its literals.
+            let fresh = rules.map { rule in
+                var copy = rule
+                copy.patterns = rule.patterns.compactMap { try? PCRE2Regex($0.pattern, options: $0.options, jit: false) }
+                copy.skips = rule.skips.compactMap { try? PCRE2Regex($0.pattern, options: $0.options, jit: false) }
+                return copy
+            }
+            blackHole(PatternPrefilter(rules: fresh))
+        }
+        let prefilter = PatternPrefilter(rules: rules)
+        out += row("compile without JIT + build the prefilter (\(prefilter.anchoredPatternCount) patterns with start literals)",
+                   building, unit: .milliseconds, derived: "less the compile row below: what reading the patterns costs")
+        let draftText = UTF8Text(try fixtures.realisticDraft(codePoints: 4_000, clean: true).body)
+        let scanning = Stopwatch.sample(minimumSeconds: scale / 2) { blackHole(prefilter.scan(draftText)) }
+        out += row("prefilter scan of the 4,000-character draft (presence and start positions)", scanning, unit: .microseconds, derived: "")
 
         let examples = fixtures.rules.map(\.examples.count).reduce(0, +)
         for (name, verify, jit) in [("examples verified, JIT", true, true), ("examples not verified, JIT", false, true),
@@ -215,33 +280,192 @@ enum ToolModes {
         return out
     }
 
+    // MARK: anchoring-ab
+
+    /// The corpus and the 4,000-character drafts (one thread) linted with start anchoring as shipped
+    /// and off, pass after pass in turn, so that both see the same machine load: median wall and
+    /// thread CPU time of each.
+    static func anchoringAB(_ fixtures: Fixtures) throws -> String {
+        var anchored = fixtures.linter
+        anchored.lanes = 1
+        var unanchored = anchored
+        unanchored.startAnchoring = .never
+        // PARLEY_BENCH_AB=lanes compares one thread with the shipped lanes (both anchored) instead.
+        let lanes = ProcessInfo.processInfo.environment["PARLEY_BENCH_AB"] == "lanes"
+        if lanes { unanchored = fixtures.linter }
+        let clean = try fixtures.realisticDraft(clean: true), flagged = try fixtures.realisticDraft(clean: false)
+        let workloads: [(String, [Draft], Int)] = [("corpus", fixtures.drafts, 1), ("4,000-char clean", [clean], 50), ("4,000-char flagged", [flagged], 50)]
+        var out: String
+        if lanes {
+            out = "## One thread and lanes, interleaved (anchored; median per pass; CPU of the calling thread)\n\n"
+            out += "| workload | one thread wall | one thread CPU | lanes wall | lanes CPU |\n|---|---|---|---|---|\n"
+        } else {
+            out = "## Start anchoring on and off, interleaved (one thread; median per pass)\n\n"
+            out += "| workload | anchored wall | anchored CPU | not anchored wall | not anchored CPU |\n|---|---|---|---|---|\n"
+        }
+        for (name, drafts, repeats) in workloads {
+            var samples: [[(wall: Double, cpu: Double)]] = [[], []]
+            let end = ContinuousClock.now + .milliseconds(Int(secondsScale * 2000))
+            while ContinuousClock.now < end {
+                for (index, linter) in [anchored, unanchored].enumerated() {
+                    let cpuStart = Stopwatch.threadCPUTime()
+                    let wall = Stopwatch.seconds(ContinuousClock().measure {
+                        for _ in 0..<repeats { for draft in drafts { blackHole(linter.lint(draft)) } }
+                    })
+                    samples[index].append((wall / Double(repeats), (Stopwatch.threadCPUTime() - cpuStart) / Double(repeats)))
+                }
+            }
+            func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+            let cells = samples.flatMap { [median($0.map(\.wall)), median($0.map(\.cpu))] }
+            out += "| \(name) | " + cells.map { String(format: "%.1f µs", $0 * 1e6) }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    // MARK: corpus-anchoring
+
+    /// Each pattern with start literals over every corpus body it passes the prefilter on, searched
+    /// in full and at its candidates (as `whenSparse` picks them): where anchoring wins and loses.
+    static func corpusAnchoring(_ fixtures: Fixtures) throws -> String {
+        let prefilter = PatternPrefilter(rules: fixtures.rules)
+        let texts = fixtures.drafts.map { UTF8Text($0.body) }
+        let scans = texts.map { prefilter.scan($0) }
+        var rows: [(name: String, full: Double, anchored: Double, anchoredTexts: Int, texts: Int)] = []
+        for rule in fixtures.rules where rule.check.usesPatterns {
+            for (index, pattern) in (rule.patterns + rule.skips).enumerated() {
+                var work: [(UTF8Text, [Int]?)] = []
+                for (text, scan) in zip(texts, scans) where !text.bytes.isEmpty && prefilter.mayMatch(pattern, presence: scan.presence) {
+                    let limit = StartAnchoring.whenSparse.candidateLimit(
+                        forBytes: text.byteCount, firstCodeUnitIsKnown: pattern.firstCodeUnitIsKnown) ?? 0
+                    work.append((text, prefilter.candidates(for: pattern, in: scan, limit: limit)))
+                }
+                guard work.contains(where: { $0.1 != nil }) else { continue }
+                let full = Stopwatch.sample(minimumSeconds: 0.05 * secondsScale) {
+                    for (text, _) in work { blackHole(try? pattern.matches(in: text)) }
+                }.median
+                let anchored = Stopwatch.sample(minimumSeconds: 0.05 * secondsScale) {
+                    for (text, candidates) in work {
+                        if let candidates {
+                            blackHole(try? pattern.matches(in: text, startingAt: candidates))
+                        } else {
+                            blackHole(try? pattern.matches(in: text))
+                        }
+                    }
+                }.median
+                let number = index < rule.patterns.count ? index + 1 : -(index - rule.patterns.count + 1)
+                rows.append(("\(rule.id) \(number)", full, anchored, work.filter { $0.1 != nil }.count, work.count))
+            }
+        }
+        rows.sort { ($0.anchored - $0.full) < ($1.anchored - $1.full) }
+        var out = "## Patterns with start literals over the corpus bodies they run on (median pass)\n\n"
+        out += String(
+            format: "full search %.2f ms, as the lint anchors them %.2f ms\n\n", rows.map(\.full).reduce(0, +) * 1e3,
+            rows.map(\.anchored).reduce(0, +) * 1e3)
+        out += "| pattern | full µs | anchored µs | bodies anchored / run |\n|---|---|---|---|\n"
+        for row in rows.prefix(10) + rows.suffix(10) {
+            out += "| \(row.name) | " + String(format: "%.1f | %.1f", row.full * 1e6, row.anchored * 1e6) + " | \(row.anchoredTexts) / \(row.texts) |\n"
+        }
+        return out
+    }
+
+    // MARK: scan-costs
+
+    /// The literal scan of the 4,000-character clean draft, taken apart: the required literals
+    /// alone, with the start literals added but not located, and located as the prefilter does.
+    static func scanCosts(_ fixtures: Fixtures) throws -> String {
+        let bytes = Array(try fixtures.realisticDraft(clean: true).body.utf8)
+        let patterns = fixtures.rules.flatMap { $0.patterns + $0.skips }
+        let required = Set(patterns.flatMap { $0.requiredLiterals.clauses.joined() })
+        // As the prefilter does: sets with a one-symbol literal are not located.
+        let starts = Set(
+            patterns.compactMap(\.startLiterals).filter { $0.literals.allSatisfy { $0.utf8.count > 1 } }.flatMap(\.literals))
+        let all = Array(required.union(starts)).sorted()
+        let startIDs = Set(all.indices.filter { starts.contains(all[$0]) })
+        let bodies = fixtures.drafts.map { Array($0.body.utf8) }
+        var out = "## Literal scan of the 4,000-character clean draft, and of every corpus body (median)\n\n"
+        out += "| scanner | literals | states | µs (draft) | µs (corpus bodies) |\n|---|---|---|---|---|\n"
+        for (name, literals, located) in [
+            ("required literals only", Array(required).sorted(), Set<Int>()), ("required and start literals, none located", all, []),
+            ("required and start literals, start literals located", all, startIDs),
+        ] {
+            let scanner = LiteralSetScanner(literals: literals, locating: located)
+            let median = Stopwatch.sample(minimumSeconds: 0.5 * secondsScale) { blackHole(scanner.scan(bytes)) }.median
+            let corpus = Stopwatch.sample(minimumSeconds: 0.5 * secondsScale) {
+                for body in bodies { blackHole(scanner.scan(body)) }
+            }.median
+            out += "| \(name) | \(literals.count) | \(scanner.stateCount) | " + String(format: "%.1f | %.1f", median * 1e6, corpus * 1e6) + " |\n"
+            if !located.isEmpty {
+                var counts: [Int: Int] = [:]
+                for start in scanner.scan(bytes).starts ?? [] { counts[start.literal, default: 0] += 1 }
+                out += "\nMost frequent located literals: "
+                    + counts.sorted { $0.value > $1.value }.prefix(15).map {
+                        "`\(all[$0.key].replacingOccurrences(of: "\u{1}", with: "\\b").replacingOccurrences(of: "\u{2}", with: "·"))` \($0.value)"
+                    }.joined(separator: ", ") + " (\(counts.values.reduce(0, +)) in all)\n\n"
+            }
+        }
+        return out
+    }
+
     // MARK: draft-costs
 
     static func draftCosts(_ fixtures: Fixtures) throws -> String {
         let draft = try fixtures.realisticDraft(clean: true)
         let text = UTF8Text(draft.body)
         let prefilter = PatternPrefilter(rules: fixtures.rules)
-        let presence = prefilter.presence(in: text)
-        var rows: [(rule: String, index: Int, seconds: Double, runs: Bool)] = []
+        let scan = prefilter.scan(text)
+        struct Row {
+            var rule: String
+            var index: Int
+            /// What the lint pays: at the candidates when it uses them, else the full search.
+            var seconds: Double
+            var fullSeconds: Double
+            var runs: Bool
+            /// Candidates the lint tries (nil: full search), and how many there are in all.
+            var candidates: Int?
+            var allCandidates: Int?
+            var firstCodeUnitIsKnown: Bool
+        }
+        var rows: [Row] = []
         for rule in fixtures.rules where rule.check.usesPatterns && rule.applies(to: draft.messageType) {
             for (index, pattern) in (rule.patterns + rule.skips).enumerated() {
-                let median = Stopwatch.sample(minimumSeconds: 0.05 * secondsScale) {
+                let full = Stopwatch.sample(minimumSeconds: 0.05 * secondsScale) {
                     blackHole(try? pattern.matches(in: text))
                 }.median
+                let limit = StartAnchoring.whenSparse.candidateLimit(
+                    forBytes: text.byteCount, firstCodeUnitIsKnown: pattern.firstCodeUnitIsKnown) ?? 0
+                let candidates = prefilter.candidates(for: pattern, in: scan, limit: limit)
+                var seconds = full
+                if let candidates {
+                    seconds = Stopwatch.sample(minimumSeconds: 0.05 * secondsScale) {
+                        blackHole(try? pattern.matches(in: text, startingAt: candidates))
+                    }.median
+                }
                 // Skip patterns are numbered after the rule's patterns, with a minus sign.
                 let number = index < rule.patterns.count ? index + 1 : -(index - rule.patterns.count + 1)
-                rows.append((rule.id, number, median, prefilter.mayMatch(pattern, presence: presence)))
+                rows.append(
+                    Row(
+                        rule: rule.id, index: number, seconds: seconds, fullSeconds: full,
+                        runs: prefilter.mayMatch(pattern, presence: scan.presence), candidates: candidates?.count,
+                        allCandidates: prefilter.candidates(for: pattern, in: scan)?.count,
+                        firstCodeUnitIsKnown: pattern.firstCodeUnitIsKnown))
             }
         }
         rows.sort { $0.seconds > $1.seconds }
         let running = rows.filter(\.runs)
         var out = "## Patterns over the 4,000-character clean draft (each alone, median)\n\n"
+        let scanner = prefilter.literalScanner
+        out += "Scanner: \(scanner.literals.count) literals (\(scanner.locatedCount) located at their match states), "
+            + "\(scanner.stateCount) states; the draft holds \(scan.starts?.count ?? 0) located occurrences.\n\n"
         out += String(
-            format: "%d patterns, %d pass the prefilter; all: %.1f µs, those that run: %.1f µs\n\n", rows.count, running.count,
-            rows.map(\.seconds).reduce(0, +) * 1e6, running.map(\.seconds).reduce(0, +) * 1e6)
-        out += "| rule | pattern # (skip: −n) | µs | runs | literals found (one per clause) |\n|---|---|---|---|---|\n"
+            format: "%d patterns, %d pass the prefilter, %d of those tried at their start literals only (at most one per %d bytes, "
+                + "%d when PCRE2 knows the first code unit); those that run: %.1f µs (%.1f µs searched in full)\n\n",
+            rows.count, running.count, running.filter { $0.candidates != nil }.count, StartAnchoring.bytesPerCandidate,
+            StartAnchoring.bytesPerCandidateAfterKnownFirstUnit,
+            running.map(\.seconds).reduce(0, +) * 1e6, running.map(\.fullSeconds).reduce(0, +) * 1e6)
+        out += "| rule | pattern # (skip: −n) | µs | full search µs | runs | candidates (tried / all) | literals found (one per clause) |\n"
+        out += "|---|---|---|---|---|---|---|\n"
         let bytes = Array(draft.body.utf8)
-        for row in rows.prefix(40) {
+        for row in rows.filter(\.runs) + rows.filter({ !$0.runs }).prefix(10) {
             let rule = fixtures.rules.first { $0.id == row.rule }
             let pattern = row.index > 0 ? rule?.patterns[row.index - 1] : rule?.skips[-row.index - 1]
             // Which literal of each clause the scanner found (its alphabet shown with \b and ·).
@@ -253,8 +477,14 @@ enum ToolModes {
                         "`" + clause[$0].replacingOccurrences(of: "\u{1}", with: "\\b").replacingOccurrences(of: "\u{2}", with: "·") + "`"
                     } ?? "?"
                 }.joined(separator: ", ") : ""
-            out += "| \(row.rule) | \(row.index) | " + String(format: "%.1f", row.seconds * 1e6)
-                + " | \(row.runs ? "yes" : "skipped") | \(found) |\n"
+            let candidates =
+                switch (row.candidates, row.allCandidates) {
+                case let (tried?, _): "\(tried)" + (row.firstCodeUnitIsKnown ? " (first unit known)" : "")
+                case let (nil, all?): "full (\(all)" + (row.firstCodeUnitIsKnown ? ", first unit known)" : ")")
+                case (nil, nil): pattern?.startLiterals == nil ? "no start literals" : "full"
+                }
+            out += "| \(row.rule) | \(row.index) | " + String(format: "%.1f | %.1f", row.seconds * 1e6, row.fullSeconds * 1e6)
+                + " | \(row.runs ? "yes" : "skipped") | \(candidates) | \(found) |\n"
         }
         return out
     }

@@ -2,10 +2,11 @@
 public struct LiteralScan: Sendable {
     /// Which literals occur.
     public var presence: LiteralPresence
-    /// Where each occurrence of a located literal begins, in the order the scan met their ends.
-    public var starts: [LiteralStart]
+    /// Where each occurrence of a located literal begins, in the order the scan met their ends;
+    /// nil when the text was too long to place them (see `LiteralSetScanner.scan`).
+    public var starts: [LiteralStart]?
 
-    public init(presence: LiteralPresence, starts: [LiteralStart]) {
+    public init(presence: LiteralPresence, starts: [LiteralStart]?) {
         self.presence = presence
         self.starts = starts
     }

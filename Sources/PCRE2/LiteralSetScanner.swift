@@ -8,6 +8,10 @@
 public struct LiteralSetScanner: Sendable {
     /// The literals, lower-case; a literal's index is its id in `LiteralPresence`.
     public let literals: [String]
+    /// States of the automaton (a measure of its size: each has a row of the transition table).
+    public var stateCount: Int { transitions.count / columns }
+    /// How many literals a scan locates.
+    public var locatedCount: Int { locatedIDs.count }
     /// Byte → column of the transition table; bytes in no literal share column 0.
     private let columnOfByte: [Int32]
     private let columns: Int
@@ -27,9 +31,6 @@ public struct LiteralSetScanner: Sendable {
     private let locatedFrom: [Int32]
     private let locatedIDs: [Int32]
     private let locatedLengths: [Int32]
-    /// The last symbols' offsets are kept in a ring this size less one (a power of two less one,
-    /// at least the longest located literal), to find where a located literal began.
-    private let ringMask: Int
 
     /// A scanner for `literals`; `located` names (by index) those whose start offsets `scan`
     /// reports as well as their presence.
@@ -98,11 +99,6 @@ public struct LiteralSetScanner: Sendable {
         self.matchesAtState = matches
         let matchStates = matches.indices.filter { !matches[$0].isEmpty }
         self.matchStates = matchStates.map { Int32($0) }
-        var ringSize = 1
-        for id in located where id >= 0 && id < folded.count {
-            while ringSize < folded[id].count { ringSize *= 2 }
-        }
-        self.ringMask = ringSize - 1
         var locatedFrom: [Int32] = [0]
         var locatedIDs: [Int32] = []
         var matchCodeOfState = [Int32](repeating: -1, count: matches.count)
@@ -130,34 +126,41 @@ public struct LiteralSetScanner: Sendable {
     /// occurrence of a located literal begins: the byte offset of its first symbol other than a
     /// boundary (a boundary takes no room; it sits at the offset of the symbol after it). A
     /// white-space run begins at its first character, a non-ASCII character at its lead byte.
+    /// Texts of 1 GiB or more are not placed (`starts` is nil).
     public func scan(_ bytes: [UInt8]) -> LiteralScan {
         var met = [UInt64](repeating: 0, count: (matchStates.count + 63) / 64)
         var starts: [LiteralStart] = []
         let columns = self.columns
-        let ringMask = self.ringMask
-        columnOfByte.withUnsafeBufferPointer { columnOfByte in
-            transitions.withUnsafeBufferPointer { transitions in
-                matchCodeOfState.withUnsafeBufferPointer { matchCodeOfState in
-                    met.withUnsafeMutableBufferPointer { met in
-                        bytes.withUnsafeBufferPointer { bytes in
-                            withUnsafeTemporaryAllocation(of: Int.self, capacity: ringMask + 1) { ring in
+        // Every byte gives at most one symbol and one boundary before it, plus a boundary at each
+        // end. Offsets are kept in 32 bits, so a text of 1 GiB or more places nothing.
+        let locating = !locatedIDs.isEmpty && bytes.count < 1 << 30
+        let capacity = locating ? 2 * bytes.count + 2 : 0
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * capacity) { scratch in
+            // The byte offset of every symbol fed, and for every visit of a state where a located
+            // literal ends, its match number and how many symbols had been fed: resolved into
+            // starts after the pass, so that the pass itself only writes to memory it owns.
+            let offsets = UnsafeMutableBufferPointer(rebasing: scratch[0..<capacity])
+            let hits = UnsafeMutableBufferPointer(rebasing: scratch[capacity...])
+            var hitCount = 0
+            columnOfByte.withUnsafeBufferPointer { columnOfByte in
+                transitions.withUnsafeBufferPointer { transitions in
+                    matchCodeOfState.withUnsafeBufferPointer { matchCodeOfState in
+                        met.withUnsafeMutableBufferPointer { met in
+                            bytes.withUnsafeBufferPointer { bytes in
                                 var state = 0
-                                // Symbols fed so far; symbol n's offset is in ring[n & ringMask].
                                 var fed = 0
                                 @inline(__always) func feed(_ symbol: UInt8, at offset: Int) {
-                                    ring[fed & ringMask] = offset
+                                    if locating { offsets[fed] = Int32(truncatingIfNeeded: offset) }
                                     fed += 1
                                     state = Int(transitions[state * columns + Int(columnOfByte[Int(symbol)])])
                                     let code = Int(matchCodeOfState[state])
                                     guard code >= 0 else { return }
                                     let number = code >> 1
                                     met[number >> 6] |= 1 << UInt64(number & 63)
-                                    // Located literals end here (rarely): where did each begin?
-                                    guard code & 1 != 0 else { return }
-                                    for located in Int(locatedFrom[number])..<Int(locatedFrom[number + 1]) {
-                                        let begin = ring[(fed - Int(locatedLengths[located])) & ringMask]
-                                        starts.append(LiteralStart(literal: Int(locatedIDs[located]), offset: begin))
-                                    }
+                                    guard locating, code & 1 != 0 else { return }
+                                    hits[2 * hitCount] = Int32(truncatingIfNeeded: number)
+                                    hits[2 * hitCount + 1] = Int32(truncatingIfNeeded: fed)
+                                    hitCount += 1
                                 }
                                 feed(Self.boundary, at: 0)
                                 var previous = SymbolKind.start
@@ -199,6 +202,15 @@ public struct LiteralSetScanner: Sendable {
                     }
                 }
             }
+            // A located literal of n symbols ending after symbol `fed` began at symbol `fed - n`.
+            starts.reserveCapacity(hitCount)
+            for hit in 0..<hitCount {
+                let number = Int(hits[2 * hit]), fed = Int(hits[2 * hit + 1])
+                for located in Int(locatedFrom[number])..<Int(locatedFrom[number + 1]) {
+                    let begin = Int(offsets[fed - Int(locatedLengths[located])])
+                    starts.append(LiteralStart(literal: Int(locatedIDs[located]), offset: begin))
+                }
+            }
         }
         var presence = LiteralPresence(count: literals.count)
         for (word, bits) in met.enumerated() where bits != 0 {
@@ -209,7 +221,7 @@ public struct LiteralSetScanner: Sendable {
                 for id in matchesAtState[Int(matchStates[number])] { presence.insert(Int(id)) }
             }
         }
-        return LiteralScan(presence: presence, starts: starts)
+        return LiteralScan(presence: presence, starts: locating || locatedIDs.isEmpty ? starts : nil)
     }
 
     private enum SymbolKind { case start, word, nonWord, space, other }

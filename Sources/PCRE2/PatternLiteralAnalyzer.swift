@@ -440,9 +440,10 @@ struct PatternLiteralAnalyzer {
         if kind == .negativeLookaround || end - index > Self.maxAnalysedGroupBytes {
             var skimmed: Piece = kind == .negativeLookaround ? .emptyString : .unknown
             skimmed.costlyAssertion = costly
-            if kind == .plain, let inner = try? alternation(), index == end {
-                // Too broad to require, but a huge alternation of words still says where a
-                // match can begin.
+            if kind == .plain, end - index <= Self.maxStartAnalysedGroupBytes, let inner = try? alternation(), index == end {
+                // Too broad to require, but a large alternation of words still says where a
+                // match can begin. (Reading the 8 KB TLD lists would double the time a
+                // prefilter takes to build, for groups that never start a pattern.)
                 skimmed.starts = inner.starts
                 skimmed.consumes = inner.consumes
                 skimmed.costlyAssertion = inner.costlyAssertion
@@ -640,6 +641,8 @@ struct PatternLiteralAnalyzer {
 
     /// Groups longer than this are skimmed, not analysed.
     static let maxAnalysedGroupBytes = 2_000
+    /// Groups up to this long are still read for their starts.
+    static let maxStartAnalysedGroupBytes = 4_000
 
     /// Pairs every `(` with its `)`, reading only what can hide a parenthesis: escapes, `\Q…\E`,
     /// classes and comments. Nil when they do not pair up, the pattern uses something this

@@ -219,7 +219,10 @@ struct FieldTexts: Sendable {
     let prefilter: PatternPrefilter?
     let anchoring: StartAnchoring
     private var cache: [Field: UTF8Text] = [:]
-    private var scans: [Field: FieldScan] = [:]
+    /// What each field's scan found, kept apart: `mayMatch`, asked for every pattern, needs only
+    /// the presence.
+    private var presences: [Field: LiteralPresence] = [:]
+    private var starts: [Field: [LiteralStart]?] = [:]
 
     init(draft: Draft, prefilter: PatternPrefilter? = nil, anchoring: StartAnchoring = .never) {
         self.draft = draft
@@ -227,16 +230,22 @@ struct FieldTexts: Sendable {
         self.anchoring = anchoring
     }
 
+    // The prefilter is used through optional chaining, never bound with `if let`: binding copies
+    // the struct, retaining each of its arrays, on every one of thousands of calls per lint.
+
     /// Whether `pattern` can match in the field at all; each field is scanned for literals once.
     mutating func mayMatch(_ pattern: PCRE2Regex, in field: Field) -> Bool {
-        guard let prefilter else { return true }
-        return prefilter.mayMatch(pattern, presence: scan(of: field).presence)
+        guard prefilter != nil else { return true }
+        let presence = presences[field] ?? scan(field).presence
+        return prefilter?.mayMatch(pattern, presence: presence) ?? true
     }
 
-    private mutating func scan(of field: Field) -> FieldScan {
-        if let scan = scans[field] { return scan }
-        let scan = prefilter?.scan(text(of: field)) ?? FieldScan(presence: LiteralPresence(count: 0), starts: nil)
-        scans[field] = scan
+    /// Scans a field once and keeps what it found.
+    private mutating func scan(_ field: Field) -> FieldScan {
+        let text = text(of: field)
+        let scan = prefilter?.scan(text) ?? FieldScan(presence: LiteralPresence(count: 0), starts: nil)
+        presences[field] = scan.presence
+        starts[field] = scan.starts
         return scan
     }
 
@@ -249,11 +258,17 @@ struct FieldTexts: Sendable {
 
     /// Where a match of `pattern` can begin in the field, when trying only there is worth it.
     private mutating func candidates(for pattern: PCRE2Regex, in field: Field) -> [Int]? {
-        guard let prefilter,
+        guard prefilter != nil,
             let limit = anchoring.candidateLimit(
                 forBytes: text(of: field).byteCount, firstCodeUnitIsKnown: pattern.firstCodeUnitIsKnown)
         else { return nil }
-        return prefilter.candidates(for: pattern, in: scan(of: field), limit: limit)
+        let scan =
+            if let presence = presences[field], let starts = starts[field] {
+                FieldScan(presence: presence, starts: starts)
+            } else {
+                scan(field)
+            }
+        return prefilter?.candidates(for: pattern, in: scan, limit: limit)
     }
 
     /// Every match of `pattern` in the field, found at its candidates when there are few.

@@ -34,7 +34,9 @@ public struct PatternPrefilter: Sendable {
             if !required.clauses.isEmpty {
                 clausesByPattern[ObjectIdentifier(pattern)] = required.clauses.map { $0.map(id(of:)) }
             }
-            if let starts = pattern.startLiterals {
+            // A start literal of one symbol ("h", "1") picks no fewer positions than PCRE2's own
+            // first-character skip, and places many: such patterns are searched in full.
+            if let starts = pattern.startLiterals, starts.literals.allSatisfy({ $0.utf8.count > 1 }) {
                 startIDsByPattern[ObjectIdentifier(pattern)] = starts.literals.map(id(of:))
             }
         }
@@ -56,6 +58,9 @@ public struct PatternPrefilter: Sendable {
 
     /// How many patterns can be skipped on some texts.
     public var filteredPatternCount: Int { clausesByPattern.count }
+
+    /// The scanner every field is read with.
+    public var literalScanner: LiteralSetScanner { scanner }
 
     /// How many patterns can be tried at their start literals only.
     public var anchoredPatternCount: Int { startsByPattern.count }
