@@ -14,6 +14,8 @@ final class EventBatchChannel: Sendable {
         var finished: (any Error)?? = nil
         /// Set by the writer when it stops early: the reader stops at its next batch.
         var cancelled = false
+        /// Batches the writer has taken. It holds only the last one; it let go of the others.
+        var received = 0
     }
 
     private let state = Mutex(State())
@@ -48,6 +50,7 @@ final class EventBatchChannel: Sendable {
             ready.wait()
             let next: [ImportEvent]? = state.withLock { state in
                 guard !state.batches.isEmpty else { return nil }
+                state.received += 1
                 return state.batches.removeFirst()
             }
             if let next {
@@ -59,6 +62,10 @@ final class EventBatchChannel: Sendable {
     }
 
     var readError: (any Error)? { state.withLock { $0.finished ?? nil } }
+
+    /// How many of the batches sent so far the writer is done with: all it took but the last.
+    /// The writer asks for the next batch only after letting go of the previous one.
+    var batchesDone: Int { state.withLock { max($0.received - 1, 0) } }
 
     /// Stops the reader: its pending and next `send` return false.
     func cancel() {
