@@ -59,7 +59,7 @@ let package = Package(
         ),
         .executableTarget(name: "parley", dependencies: ["ParleyCLI"], swiftSettings: swiftSettings),
         .target(name: "TestSupport", dependencies: ["MessageLint"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"], swiftSettings: swiftSettings),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MessageLintTests", dependencies: ["MessageLint", "TestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings),

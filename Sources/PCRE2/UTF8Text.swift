@@ -10,6 +10,8 @@ public struct UTF8Text: Sendable {
     private let lineStarts: [Int]
     /// Code-point offset at which each line starts.
     private let lineStartCodePoints: [Int]
+    /// The number of code points in the whole text.
+    public let codePointCount: Int
 
     public init(_ string: String) {
         self.string = string
@@ -27,6 +29,7 @@ public struct UTF8Text: Sendable {
         }
         self.lineStarts = lineStarts
         self.lineStartCodePoints = lineStartCodePoints
+        self.codePointCount = codePoints
     }
 
     public var byteCount: Int { bytes.count }
@@ -49,6 +52,27 @@ public struct UTF8Text: Sendable {
         var column = 0
         for index in lineStarts[low]..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
         return TextPosition(line: low + 1, column: column + 1, codePointOffset: lineStartCodePoints[low] + column)
+    }
+
+    /// The byte offset at which the code point with this 0-based offset begins (clamped to the text).
+    public func byteOffset(ofCodePoint offset: Int) -> Int {
+        guard offset > 0 else { return 0 }
+        guard offset < codePointCount else { return bytes.count }
+        // The last line starting at or before the code point, then its bytes up to it.
+        var low = 0, high = lineStartCodePoints.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStartCodePoints[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        var index = lineStarts[low], seen = lineStartCodePoints[low]
+        while index < bytes.count {
+            if bytes[index] & 0xC0 != 0x80 {
+                if seen == offset { return index }
+                seen += 1
+            }
+            index += 1
+        }
+        return bytes.count
     }
 
     /// The number of code points in a byte range.

@@ -15,6 +15,20 @@ import Testing
             fields: fields, messageTypes: types)
     }
 
+    @Test func eachFieldIsMatchedInItsOwnText() throws {
+        // Fields are prepared once per lint and kept per field: a mix-up would report one field's
+        // text under another's name. Anchored starts and the full search must agree.
+        let rules = [try rule("contact-info.code", ["\\bzq\\d\\b"], fields: [.subject, .body, .attachmentName])]
+        let draft = Draft(
+            subject: "zq1 subject", body: "body zq2\nzq22 zq3", attachments: [Attachment(name: "zq4 label.pdf", bytes: 10)])
+        for anchoring in [StartAnchoring.never, .whenSparse, .always] {
+            var linter = try Linter(rules: rules)
+            linter.startAnchoring = anchoring
+            let found = linter.lint(draft).map { "\($0.field.rawValue):\($0.line):\($0.column):\($0.match)" }
+            #expect(found == ["subject:1:1:zq1", "body:1:6:zq2", "body:2:6:zq3", "attachment-name:1:1:zq4"], "\(anchoring)")
+        }
+    }
+
     @Test func findingCarriesLocationInCodePoints() throws {
         let linter = try Linter(rules: [try rule("contact-info.mail", ["\\S+@\\S+"])])
         let findings = linter.lint(Draft(subject: "Re: ünïcode", body: "Hi 😀\r\nwrite to jö@x.de please"))

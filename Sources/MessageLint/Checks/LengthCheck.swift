@@ -7,10 +7,9 @@ struct LengthCheck {
 
     func findings(in draft: Draft, body: UTF8Text) -> [Finding] {
         guard let limit = limits[draft.messageType.name] else { return [] }
-        let count = draft.body.unicodeScalars.count
+        let count = body.codePointCount
         guard count > limit else { return [] }
-        let startByte = draft.body.unicodeScalars.prefix(limit).reduce(0) { $0 + UTF8.width($1) }
-        let position = body.position(ofByte: startByte)
+        let position = body.position(ofByte: body.byteOffset(ofCodePoint: limit))
         let quote = "\(count) characters, over the \(limit)-character limit of \(draft.messageType.name)"
         return [
             Finding(

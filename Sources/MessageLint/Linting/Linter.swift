@@ -218,11 +218,14 @@ struct FieldTexts: Sendable {
     let draft: Draft
     let prefilter: PatternPrefilter?
     let anchoring: StartAnchoring
-    private var cache: [Field: UTF8Text] = [:]
+    // Per field, indexed by `Field.slot`: arrays, not dictionaries, because these are read for
+    // every pattern of every rule and a dictionary hashes the key on each read.
+    private var cache = [UTF8Text?](repeating: nil, count: Field.allCases.count)
     /// What each field's scan found, kept apart: `mayMatch`, asked for every pattern, needs only
     /// the presence.
-    private var presences: [Field: LiteralPresence] = [:]
-    private var starts: [Field: [LiteralStart]?] = [:]
+    private var presences = [LiteralPresence?](repeating: nil, count: Field.allCases.count)
+    /// Set with the presence: nil inside when the field must be searched in full.
+    private var starts = [[LiteralStart]??](repeating: nil, count: Field.allCases.count)
 
     init(draft: Draft, prefilter: PatternPrefilter? = nil, anchoring: StartAnchoring = .never) {
         self.draft = draft
@@ -236,7 +239,7 @@ struct FieldTexts: Sendable {
     /// Whether `pattern` can match in the field at all; each field is scanned for literals once.
     mutating func mayMatch(_ pattern: PCRE2Regex, in field: Field) -> Bool {
         guard prefilter != nil else { return true }
-        let presence = presences[field] ?? scan(field).presence
+        let presence = presences[field.slot] ?? scan(field).presence
         return prefilter?.mayMatch(pattern, presence: presence) ?? true
     }
 
@@ -244,15 +247,15 @@ struct FieldTexts: Sendable {
     private mutating func scan(_ field: Field) -> FieldScan {
         let text = text(of: field)
         let scan = prefilter?.scan(text) ?? FieldScan(presence: LiteralPresence(count: 0), starts: nil)
-        presences[field] = scan.presence
-        starts[field] = scan.starts
+        presences[field.slot] = scan.presence
+        starts[field.slot] = .some(scan.starts)
         return scan
     }
 
     mutating func text(of field: Field) -> UTF8Text {
-        if let text = cache[field] { return text }
+        if let text = cache[field.slot] { return text }
         let text = UTF8Text(draft.text(of: field))
-        cache[field] = text
+        cache[field.slot] = text
         return text
     }
 
@@ -263,7 +266,7 @@ struct FieldTexts: Sendable {
                 forBytes: text(of: field).byteCount, firstCodeUnitIsKnown: pattern.firstCodeUnitIsKnown)
         else { return nil }
         let scan =
-            if let presence = presences[field], let starts = starts[field] {
+            if let presence = presences[field.slot], let starts = starts[field.slot] {
                 FieldScan(presence: presence, starts: starts)
             } else {
                 scan(field)

@@ -5,3 +5,14 @@ public enum Field: String, Sendable, Hashable, Codable, CaseIterable {
     /// The attachment names, one per line: line N is attachment N.
     case attachmentName = "attachment-name"
 }
+
+extension Field {
+    /// The field's place in `allCases`, for per-field storage without hashing.
+    var slot: Int {
+        switch self {
+        case .subject: 0
+        case .body: 1
+        case .attachmentName: 2
+        }
+    }
+}
