@@ -1,5 +1,6 @@
 import Foundation
 import PCRE2
+import TestSupport
 import Testing
 
 @Suite struct RequiredLiteralsTests {
@@ -164,18 +165,6 @@ import Testing
 /// Soundness against PCRE2 itself: on random patterns and texts, whenever PCRE2 finds a match the
 /// text must hold every clause, or the prefilter would have skipped a real finding.
 @Suite struct RequiredLiteralsSoundnessTests {
-    /// SplitMix64: the same cases on every run and platform.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct PatternGenerator {
         var random: SeededGenerator
 
@@ -222,7 +211,7 @@ import Testing
 
     @Test(arguments: 0..<8)
     func everyMatchHoldsEveryClause(seed: UInt64) throws {
-        var generator = PatternGenerator(random: SeededGenerator(state: 0xC0FFEE &+ seed))
+        var generator = PatternGenerator(random: SeededGenerator(seed: 0xC0FFEE &+ seed))
         var checkedMatches = 0
         var filteredPatterns = 0
         for _ in 0..<600 {

@@ -1,5 +1,6 @@
 import Foundation
 import PCRE2
+import TestSupport
 import Testing
 
 @Suite struct StartLiteralsTests {
@@ -233,12 +234,12 @@ import Testing
 /// and the same limit errors, with and without JIT.
 @Suite struct StartLiteralsSoundnessTests {
     struct Generator {
-        var random: RequiredLiteralsSoundnessTests.SeededGenerator
+        var random: SeededGenerator
         var atoms: RequiredLiteralsSoundnessTests.PatternGenerator
 
         init(seed: UInt64) {
-            random = .init(state: 0x5EED_0000 &+ seed)
-            atoms = .init(random: .init(state: 0xA70_0000 &+ seed))
+            random = .init(seed: 0x5EED_0000 &+ seed)
+            atoms = .init(random: .init(seed: 0xA70_0000 &+ seed))
         }
 
         mutating func pick<Choice>(_ choices: [Choice]) -> Choice { choices[Int.random(in: 0..<choices.count, using: &random)] }
