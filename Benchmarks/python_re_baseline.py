@@ -204,6 +204,10 @@ def main():
     ratios = sorted(p / s for p, s in zip(py_each, sw_each) if s > 0)
     print(f"\nPer pattern (each alone): median ratio {statistics.median(ratios):.1f}x; "
           f"{sum(r >= 10 for r in ratios)} of {len(ratios)} patterns at ≥ 10x.")
+    print(f"\nCostliest patterns for PCRE2 (where the Swift side's time goes; top {args.top}):\n")
+    print("| rule | pattern # | Python ms | PCRE2 ms | ratio |\n|---|---|---|---|---|")
+    for k, p, s in sorted(zip(kept, py_each, sw_each), key=lambda t: -t[2])[:args.top]:
+        print(f"| {k['rule']} | {k['index']} | {p * 1e3:.2f} | {s * 1e3:.3f} | {p / s:.1f}x |")
     worst = sorted(zip(kept, py_each, sw_each), key=lambda t: t[1] / t[2])[:5]
     print("\nLowest ratios (where PCRE2's lead is smallest):\n")
     print("| rule | pattern # | Python ms | PCRE2 ms | ratio |\n|---|---|---|---|---|")

@@ -639,8 +639,10 @@ struct PatternLiteralAnalyzer {
         index += 1
     }
 
-    /// Groups longer than this are skimmed, not analysed.
-    static let maxAnalysedGroupBytes = 2_000
+    /// Groups longer than this are skimmed, not analysed. As long as the start reading's limit:
+    /// a group up to that size is read anyway, and a long phrase pattern written as
+    /// `\b(?:branch|branch…)` (one boundary test for all branches) keeps its literals.
+    static let maxAnalysedGroupBytes = 4_000
     /// Groups up to this long are still read for their starts.
     static let maxStartAnalysedGroupBytes = 4_000
 
