@@ -503,10 +503,14 @@ enum ToolModes {
         var min_seconds: Double?
         /// Stop at each text's first match (`firstMatch`, as a prefilter or a required-pattern check would).
         var first_only: Bool?
+        /// Match as the linter does: Parley's literal prefilter skips a pattern whose required
+        /// literals a text lacks, and a pattern with few start candidates is tried only there.
+        var prefilter: Bool?
     }
 
     struct PatternOutput: Encodable {
         var engine = "PCRE2 (Parley's PCRE2Regex: UTF+UCP, JIT when available)"
+        var prefilter: Bool
         var patterns: Int
         var jit_compiled: Int
         var texts: Int
@@ -540,27 +544,47 @@ enum ToolModes {
             return try PCRE2Regex(item.pattern, options: options)
         }
         let firstOnly = input.first_only ?? false
-        func scan(_ pattern: PCRE2Regex, _ text: UTF8Text) throws -> Int {
-            firstOnly ? (try pattern.firstMatch(in: text) == nil ? 0 : 1) : try pattern.matches(in: text).count
+        // The same steps as the linter's FieldTexts: one literal scan per text, then each pattern
+        // skipped, tried at its start candidates, or searched in full.
+        let prefilter = input.prefilter == true ? PatternPrefilter(patterns: compiled) : nil
+        func scan(_ pattern: PCRE2Regex, _ text: UTF8Text, _ fieldScan: FieldScan?) throws -> Int {
+            var candidates: [Int]?
+            if let prefilter, let fieldScan {
+                guard prefilter.mayMatch(pattern, presence: fieldScan.presence) else { return 0 }
+                if let limit = StartAnchoring.whenSparse.candidateLimit(
+                    forBytes: text.byteCount, firstCodeUnitIsKnown: pattern.firstCodeUnitIsKnown)
+                {
+                    candidates = prefilter.candidates(for: pattern, in: fieldScan, limit: limit)
+                }
+            }
+            if let candidates {
+                return firstOnly
+                    ? (try pattern.firstMatch(in: text, startingAt: candidates) == nil ? 0 : 1)
+                    : try pattern.matches(in: text, startingAt: candidates).count
+            }
+            return firstOnly ? (try pattern.firstMatch(in: text) == nil ? 0 : 1) : try pattern.matches(in: text).count
         }
         var matchesPerPattern = Array(repeating: 0, count: compiled.count)
         for text in input.texts.map(UTF8Text.init) {
-            for (index, pattern) in compiled.enumerated() { matchesPerPattern[index] += try scan(pattern, text) }
+            let fieldScan = prefilter?.scan(text)
+            for (index, pattern) in compiled.enumerated() { matchesPerPattern[index] += try scan(pattern, text, fieldScan) }
         }
         let samples = Stopwatch.sample(minimumSeconds: input.min_seconds ?? 1, minimumRuns: 3) {
             for string in input.texts {
                 let text = UTF8Text(string)
-                for pattern in compiled { blackHole(try? scan(pattern, text)) }
+                let fieldScan = prefilter?.scan(text)
+                for pattern in compiled { blackHole(try? scan(pattern, text, fieldScan)) }
             }
         }
         let prepared = input.texts.map(UTF8Text.init)
+        let preparedScans = prepared.map { prefilter?.scan($0) }
         let perPattern = compiled.map { pattern in
             Stopwatch.sample(minimumSeconds: 0, minimumRuns: 3) {
-                for text in prepared { blackHole(try? scan(pattern, text)) }
+                for (text, fieldScan) in zip(prepared, preparedScans) { blackHole(try? scan(pattern, text, fieldScan)) }
             }.median
         }
         let output = PatternOutput(
-            patterns: compiled.count, jit_compiled: compiled.filter(\.isJITCompiled).count, texts: input.texts.count,
+            prefilter: prefilter != nil, patterns: compiled.count, jit_compiled: compiled.filter(\.isJITCompiled).count, texts: input.texts.count,
             bytes: input.texts.map(\.utf8.count).reduce(0, +), code_points: input.texts.map(\.unicodeScalars.count).reduce(0, +),
             matches: matchesPerPattern.reduce(0, +), rounds: samples.samples.count, median_seconds: samples.median,
             min_seconds: samples.minimum, mean_seconds: samples.mean,
