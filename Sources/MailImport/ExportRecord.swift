@@ -15,9 +15,8 @@ struct ExportRecord {
     var autoReply = false
     var attachments: [ImportedAttachment] = []
 
-    static let fieldNames = [
-        "id", "thread", "order_id", "from", "at", "subject", "body", "no_response_needed", "auto_reply", "attachments",
-    ]
+    /// The documented field names, in order: the JSONL reader's names.
+    static let fieldNames = JSONLRecordFields.Name.allCases.map { "\($0.key)" }
 
     /// The message, or the first thing wrong with the record. An Amazon record whose subject is a
     /// return or cancellation request gets that kind; other Amazon records are notices.

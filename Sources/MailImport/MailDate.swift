@@ -140,7 +140,8 @@ public struct MailDate: Sendable, Hashable {
         }
     }
 
-    private static func parseISO8601(_ scalars: UnsafeBufferPointer<UInt8>) -> MailDate? {
+    /// The form above in UTF-8 bytes, nothing trimmed.
+    static func parseISO8601(_ scalars: UnsafeBufferPointer<UInt8>) -> MailDate? {
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= scalars.count else { return nil }
             var value = 0

@@ -190,6 +190,11 @@ struct CSVReaderTests {
         #expect(parsed.messages.isEmpty)
         #expect(parsed.issues.count == 1)
         #expect(parsed.issues.first?.position == SourcePosition(file: "h.csv", line: 1))
+        #expect(
+            parsed.issues.map(\.description) == [
+                "h.csv:1: the first row must name the columns (id, thread, order_id, from, at, subject, body, "
+                    + "no_response_needed, auto_reply, attachments); missing from and at"
+            ])
     }
 
     @Test func anUnclosedQuoteIsReportedAtItsRecord() throws {

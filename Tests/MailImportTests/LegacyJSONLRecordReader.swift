@@ -161,53 +161,9 @@ struct LegacyJSONLRecordReader {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
-    /// `MailDate.parseISO8601` as it was.
+    /// `MailDate.parseISO8601` as it was: the old trimming, then the same reading of the bytes (the
+    /// reader changed how it trims and how it reaches the bytes, not how it reads them).
     static func parseISO8601(_ raw: String) -> MailDate? {
-        let text = trimmed(raw)
-        let scalars = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= scalars.count else { return nil }
-            var value = 0
-            for index in range {
-                guard scalars[index] >= 0x30, scalars[index] <= 0x39 else { return nil }
-                value = value * 10 + Int(scalars[index] - 0x30)
-            }
-            return value
-        }
-        guard scalars.count >= 20, let year = number(0..<4), scalars[4] == 0x2D, let month = number(5..<7),
-            scalars[7] == 0x2D, let day = number(8..<10), scalars[10] == 0x54 || scalars[10] == 0x74 || scalars[10] == 0x20,
-            let hour = number(11..<13), scalars[13] == 0x3A, let minute = number(14..<16), scalars[16] == 0x3A,
-            let second = number(17..<19)
-        else { return nil }
-        var index = 19
-        var fraction = 0.0
-        if index < scalars.count, scalars[index] == 0x2E {
-            index += 1
-            var scale = 0.1
-            while index < scalars.count, scalars[index] >= 0x30, scalars[index] <= 0x39 {
-                fraction += Double(scalars[index] - 0x30) * scale
-                scale /= 10
-                index += 1
-            }
-        }
-        guard index < scalars.count else { return nil }
-        var offset = 0
-        if scalars[index] == 0x5A || scalars[index] == 0x7A {
-            index += 1
-        } else if scalars[index] == 0x2B || scalars[index] == 0x2D {
-            let sign = scalars[index] == 0x2D ? -1 : 1
-            guard let hours = number((index + 1)..<(index + 3)) else { return nil }
-            var next = index + 3
-            if next < scalars.count, scalars[next] == 0x3A { next += 1 }
-            guard let minutes = number(next..<(next + 2)) else { return nil }
-            offset = sign * (hours * 3600 + minutes * 60)
-            index = next + 2
-        } else {
-            return nil
-        }
-        guard index == scalars.count,
-            let base = MailDate.make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
-        else { return nil }
-        return MailDate(date: base.date.addingTimeInterval(fraction), offsetSeconds: offset)
+        Array(trimmed(raw).utf8).withUnsafeBufferPointer(MailDate.parseISO8601)
     }
 }
